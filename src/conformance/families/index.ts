@@ -1,0 +1,2 @@
+// Importing this module registers every family runner with the registry. Add one import per family module.
+export {};
