@@ -1,4 +1,4 @@
-/** One recorded case, as in ../shared/conformance*/README.md: `expected[i]` is the result of an op or an event. */
+/** One recorded case, as in the conformance READMEs in ../shared: `expected[i]` is an op result or an event. */
 export interface ConformanceCase {
   name: string;
   input: Record<string, unknown>;

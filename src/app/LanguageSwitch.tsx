@@ -1,0 +1,29 @@
+import { LANGS, type Lang } from '../i18n';
+import { useT } from '../i18n/useT';
+import { useAppStore } from '../store/StoreContext';
+
+const LABEL_KEY = { 'zh-CN': 'lang.zh', en: 'lang.en' } as const;
+const NAME_KEY = { 'zh-CN': 'lang.zh.name', en: 'lang.en.name' } as const;
+
+/** A two-button toggle; the pressed state tells assistive technology which language is on. */
+export function LanguageSwitch() {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const setLang = useAppStore((s) => s.setLang);
+  return (
+    <div role="group" aria-label={t('lang.switch')} className="toggle">
+      {LANGS.map((option: Lang) => (
+        <button
+          key={option}
+          type="button"
+          lang={option}
+          aria-pressed={option === lang}
+          aria-label={t(NAME_KEY[option])}
+          onClick={() => setLang(option)}
+        >
+          {t(LABEL_KEY[option])}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ARTIFACTS = resolve(import.meta.dirname, '../../../artifacts/screenshots');
+export const DOCS = resolve(import.meta.dirname, '../../../docs');
+
+/** Debian's Chromium, never a downloaded one; flags keep it from reaching for the (closed) network. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * A page that records everything a browser test must fail on: console errors, uncaught exceptions, and
+ * any request to a host other than localhost (which is also aborted, so nothing leaves the machine).
+ */
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  problems: string[];
+  close(): Promise<void>;
+}
+
+export async function openWatchedPage(
+  browser: Browser,
+  url: string,
+  options: { width?: number; height?: number; locale?: string; colorScheme?: 'light' | 'dark' } = {},
+): Promise<WatchedPage> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 720 },
+    locale: options.locale ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  const problems: string[] = [];
+  await context.route('**/*', (route) => {
+    const target = new URL(route.request().url());
+    if (target.protocol === 'data:' || target.protocol === 'blob:' || LOCAL_HOSTS.has(target.hostname)) {
+      return route.continue();
+    }
+    problems.push(`request outside localhost: ${target.href}`);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  return { page, context, problems, close: () => context.close() };
+}
+
+export async function screenshot(page: Page, name: string, dir = ARTIFACTS): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const path = resolve(dir, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
