@@ -74,8 +74,14 @@ export interface RpcEvent extends Base<'rpc.send' | 'rpc.arrive' | 'rpc.response
   rpcId: number;
   from: string;
   to: string;
-  /** The request or response code (e.g. SEND_MESSAGE_V2 = 310, SUCCESS = 0). */
-  code?: number;
+  /**
+   * DESIGN.md lists a `code?` here, but `code` is already every event's `{cls, method}`; so the remoting
+   * codes get their own names: the request code (SEND_MESSAGE_V2 = 310, ...) and the response code.
+   */
+  requestCode?: number;
+  responseCode?: number;
+  /** A short name of the RPC for display, e.g. `SEND_MESSAGE_V2`, `GET_ROUTEINFO_BY_TOPIC`. */
+  name?: string;
   msgId?: string;
 }
 
