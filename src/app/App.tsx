@@ -12,13 +12,13 @@ interface PanelSlot {
 
 /** The page's landmarks, named as in DESIGN.md; each panel's issue replaces its placeholder body. */
 const PANELS: readonly PanelSlot[] = [
-  { title: 'panel.topology', body: 'panel.topology.placeholder', area: 'topology' },
-  { title: 'panel.queueSelection', body: 'panel.queueSelection.placeholder', area: 'queue' },
-  { title: 'panel.threadPool', body: 'panel.threadPool.placeholder', area: 'pool' },
-  { title: 'panel.timeoutBudget', body: 'panel.timeoutBudget.placeholder', area: 'budget' },
-  { title: 'panel.callPath', body: 'panel.callPath.placeholder', area: 'callpath' },
-  { title: 'panel.eventLog', body: 'panel.eventLog.placeholder', area: 'log' },
-  { title: 'panel.scenario', body: 'panel.scenario.placeholder', area: 'scenario' },
+  { title: 'shell.panel.topology', body: 'shell.panel.topology.placeholder', area: 'topology' },
+  { title: 'shell.panel.queueSelection', body: 'shell.panel.queueSelection.placeholder', area: 'queue' },
+  { title: 'shell.panel.threadPool', body: 'shell.panel.threadPool.placeholder', area: 'pool' },
+  { title: 'shell.panel.timeoutBudget', body: 'shell.panel.timeoutBudget.placeholder', area: 'budget' },
+  { title: 'shell.panel.callPath', body: 'shell.panel.callPath.placeholder', area: 'callpath' },
+  { title: 'shell.panel.eventLog', body: 'shell.panel.eventLog.placeholder', area: 'log' },
+  { title: 'shell.panel.scenario', body: 'shell.panel.scenario.placeholder', area: 'scenario' },
 ];
 
 export function App() {
@@ -26,11 +26,11 @@ export function App() {
   return (
     <>
       <a className="skip-link" href="#panels">
-        {t('app.skipToContent')}
+        {t('shell.app.skipToContent')}
       </a>
       <header className="topbar">
-        <h1 className="topbar__name">{t('app.name')}</h1>
-        <p className="topbar__tagline">{t('app.tagline')}</p>
+        <h1 className="topbar__name">{t('shell.app.name')}</h1>
+        <p className="topbar__tagline">{t('shell.app.tagline')}</p>
         <div className="topbar__controls">
           <ThemeSwitch />
           <LanguageSwitch />

@@ -2,8 +2,8 @@ import { LANGS, type Lang } from '../i18n';
 import { useT } from '../i18n/useT';
 import { useAppStore } from '../store/StoreContext';
 
-const LABEL_KEY = { 'zh-CN': 'lang.zh', en: 'lang.en' } as const;
-const NAME_KEY = { 'zh-CN': 'lang.zh.name', en: 'lang.en.name' } as const;
+const LABEL_KEY = { 'zh-CN': 'shell.lang.zh', en: 'shell.lang.en' } as const;
+const NAME_KEY = { 'zh-CN': 'shell.lang.zh.name', en: 'shell.lang.en.name' } as const;
 
 /** A two-button toggle; the pressed state tells assistive technology which language is on. */
 export function LanguageSwitch() {
@@ -11,7 +11,7 @@ export function LanguageSwitch() {
   const lang = useAppStore((s) => s.lang);
   const setLang = useAppStore((s) => s.setLang);
   return (
-    <div role="group" aria-label={t('lang.switch')} className="toggle">
+    <div role="group" aria-label={t('shell.lang.switch')} className="toggle">
       {LANGS.map((option: Lang) => (
         <button
           key={option}

@@ -1,11 +1,23 @@
-import { en, type MessageKey } from './en';
-import { zhCN } from './zh-CN';
+import { namespaces } from './messages';
+
+type Namespaces = typeof namespaces;
+type KeysOf<N> = N extends { en: infer E } ? keyof E : never;
+export type MessageKey = { [K in keyof Namespaces]: KeysOf<Namespaces[K]> }[keyof Namespaces] & string;
 
 export type Lang = 'zh-CN' | 'en';
-export type { MessageKey };
 
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
-export const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+
+function merge(
+  pick: (ns: Namespaces[keyof Namespaces]) => Record<string, string>,
+): Record<MessageKey, string> {
+  return Object.assign({}, ...Object.values(namespaces).map(pick)) as Record<MessageKey, string>;
+}
+
+export const dictionaries: Record<Lang, Record<MessageKey, string>> = {
+  en: merge((ns) => ns.en),
+  'zh-CN': merge((ns) => ns.zhCN),
+};
 
 /** Accepts what a user might type in `?lang=`: `zh`, `zh-CN`, `zh_cn`, `en`, `en-US`... */
 export function parseLang(value: string | null | undefined): Lang | null {
@@ -27,6 +39,7 @@ export function chooseLang({ query, stored, browser }: LangSources): Lang {
   return parseLang(query) ?? parseLang(stored) ?? browser.map(parseLang).find((l) => l !== null) ?? 'zh-CN';
 }
 
+/** Looks a key up and fills `{name}` placeholders; an unknown placeholder stays visible, never blank. */
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
   const template = dictionaries[lang][key];
   if (!params) return template;

@@ -29,7 +29,7 @@ describe('choosing the interface language', () => {
   });
 
   it('looks a key up in the chosen language', () => {
-    expect(translate('en', 'panel.topology')).toBe('Topology');
-    expect(translate('zh-CN', 'panel.topology')).toBe('拓扑');
+    expect(translate('en', 'shell.panel.topology')).toBe('Topology');
+    expect(translate('zh-CN', 'shell.panel.topology')).toBe('拓扑');
   });
 });

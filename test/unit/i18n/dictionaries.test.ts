@@ -1,37 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaries, LANGS } from '../../../src/i18n';
-import { en } from '../../../src/i18n/en';
+import { dictionaries } from '../../../src/i18n';
+import { namespaces } from '../../../src/i18n/messages';
+
+const entries = Object.entries(namespaces) as [
+  string,
+  { en: Record<string, string>; zhCN: Record<string, string> },
+][];
 
 describe('the zh-CN and en dictionaries', () => {
-  it('have exactly the same keys in both languages', () => {
-    const englishKeys = Object.keys(en).sort();
-    for (const lang of LANGS) {
-      const keys = Object.keys(dictionaries[lang]).sort();
-      const missing = englishKeys.filter((k) => !keys.includes(k));
-      const extra = keys.filter((k) => !englishKeys.includes(k));
-      expect({ lang, missing, extra }).toEqual({ lang, missing: [], extra: [] });
-    }
+  it.each(entries)('namespace %s has exactly the same keys in both languages', (_, ns) => {
+    const englishKeys = Object.keys(ns.en).sort();
+    const chineseKeys = Object.keys(ns.zhCN).sort();
+    expect({
+      missingInChinese: englishKeys.filter((k) => !chineseKeys.includes(k)),
+      missingInEnglish: chineseKeys.filter((k) => !englishKeys.includes(k)),
+    }).toEqual({ missingInChinese: [], missingInEnglish: [] });
   });
 
+  it.each(entries)(
+    'namespace %s prefixes every key with its own name, so namespaces never collide',
+    (name, ns) => {
+      expect(Object.keys(ns.en).filter((k) => !k.startsWith(`${name}.`))).toEqual([]);
+    },
+  );
+
   it('have no empty string in either language', () => {
-    for (const lang of LANGS) {
-      const empty = Object.entries(dictionaries[lang]).filter(([, text]) => text.trim() === '');
+    for (const [lang, dictionary] of Object.entries(dictionaries)) {
+      const empty = Object.entries(dictionary).filter(([, text]) => text.trim() === '');
       expect(empty.map(([key]) => `${lang}:${key}`)).toEqual([]);
     }
   });
 
   it('use the same {placeholders} in both languages', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      expect(placeholders(dictionaries['zh-CN'][key]), key).toEqual(placeholders(en[key]));
+    for (const key of Object.keys(dictionaries.en) as (keyof typeof dictionaries.en)[]) {
+      expect(placeholders(dictionaries['zh-CN'][key]), key).toEqual(placeholders(dictionaries.en[key]));
     }
   });
 
   it('translate every prose string into Chinese, not leave it in English', () => {
     // Product and code names may stay in English; a sentence may not.
-    const untranslated = Object.entries(dictionaries['zh-CN']).filter(
-      ([key, text]) => text.includes(' ') && text === en[key as keyof typeof en],
-    );
-    expect(untranslated.map(([key]) => key)).toEqual([]);
+    const untranslated = Object.keys(dictionaries.en).filter((key) => {
+      const k = key as keyof typeof dictionaries.en;
+      return dictionaries.en[k].includes(' ') && dictionaries['zh-CN'][k] === dictionaries.en[k];
+    });
+    expect(untranslated).toEqual([]);
   });
 });

@@ -1,0 +1,7 @@
+/**
+ * Every namespace of messages. A namespace is one module with an `en` dictionary (its keys, prefixed with
+ * the namespace's name) and a `zhCN` dictionary with exactly the same keys. Add a namespace here.
+ */
+import * as shell from './shell';
+
+export const namespaces = { shell } as const;
