@@ -8,7 +8,7 @@ import {
 import { Kernel, sleep, type Sim } from '../../../../src/sim/kernel/Kernel';
 
 function task(log: string[], name: string, k: Kernel, ms: number): Runnable {
-  return {
+  const r: Runnable & { toString(): string } = {
     *run(): Sim<void> {
       log.push(`${name} start ${currentThreadName()}@${k.now()}`);
       yield* sleep(ms);
@@ -16,6 +16,7 @@ function task(log: string[], name: string, k: Kernel, ms: number): Runnable {
     },
     toString: () => name,
   };
+  return r;
 }
 
 describe('ThreadPoolExecutor', () => {
