@@ -1,2 +1,6 @@
 // Importing this module registers every family runner with the registry. Add one import per family module.
 export {};
+import './fault-strategy';
+import './latency-tolerance';
+import './route-to-publish-info';
+import './selector-hash';
