@@ -4,3 +4,8 @@ import './fault-strategy';
 import './latency-tolerance';
 import './route-to-publish-info';
 import './selector-hash';
+import './send-sync';
+import './send-async-deprecated';
+import './send-select';
+import './send-oneway';
+import './state';

@@ -9,6 +9,8 @@ export interface ScheduledEvent {
   fn: (a: unknown, b: unknown) => void;
   a: unknown;
   b: unknown;
+  /** False once cancelled: the kernel drops it without moving the clock. */
+  live: boolean;
 }
 
 export class EventQueue {
@@ -25,7 +27,7 @@ export class EventQueue {
   }
 
   push(at: number, fn: (a: unknown, b: unknown) => void, a: unknown, b: unknown): ScheduledEvent {
-    const event: ScheduledEvent = { at, seq: this.nextSeq++, fn, a, b };
+    const event: ScheduledEvent = { at, seq: this.nextSeq++, fn, a, b, live: true };
     const heap = this.heap;
     let i = heap.length;
     heap.push(event);

@@ -1,6 +1,6 @@
 import type { Clock } from '../common/Clock';
 import { setCurrentThread } from '../common/ThreadLocal';
-import { EventQueue } from './EventQueue';
+import { EventQueue, type ScheduledEvent } from './EventQueue';
 
 /**
  * The discrete-event kernel: a virtual clock in ms, one event queue, and simulated processes.
@@ -47,6 +47,8 @@ export class Process<T = unknown> {
   blocker: Blocker | null = null;
   /** Processes parked in `join`. */
   joiners: Process<unknown>[] | null = null;
+  /** The pending timeout of the current wait, cancelled when the process is woken first. */
+  timeoutEvent: ScheduledEvent | null = null;
 
   constructor(
     readonly kernel: Kernel,
@@ -84,6 +86,7 @@ function timeoutEvent(a: unknown, b: unknown): void {
   const p = a as Process<unknown>;
   if (p.token !== b) return; // woken before the timeout
   p.token++;
+  p.timeoutEvent = null;
   const blocker = p.blocker;
   p.blocker = null;
   if (blocker && blocker.onTimeout) blocker.onTimeout(p);
@@ -184,6 +187,11 @@ export class Kernel implements Clock {
     if (p.state !== 'waiting') return;
     p.token++;
     p.blocker = null;
+    if (p.timeoutEvent !== null) {
+      // A cancelled timeout must not move the clock when it is popped.
+      p.timeoutEvent.live = false;
+      p.timeoutEvent = null;
+    }
     p.state = 'ready';
     this.queue.push(this.time, resumeEvent, p, value);
   }
@@ -196,6 +204,7 @@ export class Kernel implements Clock {
       const next = queue.peek();
       if (!next || next.at > limit) break;
       queue.pop();
+      if (!next.live) continue;
       this.time = next.at;
       this.eventsRun++;
       next.fn(next.a, next.b);
@@ -211,7 +220,8 @@ export class Kernel implements Clock {
 
   /** Executes one event; false when there is none. */
   stepOnce(): boolean {
-    const next = this.queue.pop();
+    let next = this.queue.pop();
+    while (next && !next.live) next = this.queue.pop();
     if (!next) return false;
     this.time = next.at;
     this.eventsRun++;
@@ -257,7 +267,9 @@ export class Kernel implements Clock {
     this.pendingTimeout = -1;
     w.park(p);
     // `park` may have woken the process at once (the blocker was already satisfied).
-    if (timeout >= 0 && p.state === 'waiting') this.queue.push(this.time + timeout, timeoutEvent, p, p.token);
+    if (timeout >= 0 && p.state === 'waiting') {
+      p.timeoutEvent = this.queue.push(this.time + timeout, timeoutEvent, p, p.token);
+    }
   }
 
   private finish(p: Process<unknown>, result: unknown, error: unknown, failed: boolean): void {

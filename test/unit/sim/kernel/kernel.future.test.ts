@@ -60,6 +60,18 @@ describe('Future', () => {
     expect(log).toEqual(['first=false@10', 'slept@110']);
   });
 
+  it('does not move the clock to the time of a timeout that was cancelled by an earlier completion', () => {
+    const k = new Kernel();
+    const f = new Future<number>(k);
+    k.spawn('waiter', function* (): Sim<void> {
+      yield* f.await(3000);
+    });
+    k.schedule(10, () => f.complete(1));
+    k.run();
+    expect(k.now()).toBe(10);
+    expect(k.pendingEvents).toBe(0);
+  });
+
   it('throws the failure to the waiter and keeps the first completion', () => {
     const k = new Kernel();
     const f = new Future<number>(k);
