@@ -48,7 +48,11 @@ export const CLIENT_INNER_PRODUCER_GROUP = 'CLIENT_INNER_PRODUCER';
  * simulated process step (return a generator) when choosing takes virtual time.
  */
 export interface MessageQueueSelector {
-  select(mqs: MessageQueue[], msg: Message, arg: unknown): MessageQueue | null | Sim<MessageQueue | null>;
+  select(
+    mqs: readonly MessageQueue[],
+    msg: Message,
+    arg: unknown,
+  ): MessageQueue | null | Sim<MessageQueue | null>;
 }
 
 /**
