@@ -14,3 +14,10 @@ export function useAppStore<T>(selector: (state: AppState) => T): T {
   if (!store) throw new Error('useAppStore must be used inside <StoreProvider>');
   return useStore(store, selector);
 }
+
+/** The store itself, for commands that read and act at the moment they run (shortcuts, actions). */
+export function useAppStoreApi(): StoreApi<AppState> {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useAppStoreApi must be used inside <StoreProvider>');
+  return store;
+}

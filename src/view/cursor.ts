@@ -1,0 +1,170 @@
+import type { Trace } from '../trace/types';
+import type { Fold } from './fold';
+
+/**
+ * Time travel over a trace (raftscope's checkpoints-plus-replay): a fold's state after the first `step`
+ * events is computed from the nearest checkpoint at or below `step`, so a random jump costs at most
+ * `interval` apply calls plus one clone, and a step back costs the same as a jump. Stepping forward
+ * continues from the live state (one apply) and records checkpoints as it passes them.
+ *
+ * Steps count applied events: step 0 is before the first event, step `trace.length` after the last; the
+ * event "at the cursor" is `trace[step - 1]`.
+ */
+export interface FoldCursor<S> {
+  readonly fold: Fold<S>;
+  readonly trace: Trace;
+  /** Events between two checkpoints. */
+  readonly interval: number;
+  /**
+   * The state after the first `step` events (clamped to 0..trace.length), as a snapshot that later calls do
+   * not change. The same step twice in a row returns the same object, so React memo sees no change.
+   * Treat it as read-only.
+   */
+  at(step: number): S;
+  /**
+   * The same state without the snapshot copy: the cursor's own working state, valid only until the next call
+   * on this cursor. For code that reads a state at once and keeps nothing (benchmarks, derived numbers).
+   */
+  peek(step: number): S;
+  /** Builds every checkpoint now (for example in idle time after a trace loads). */
+  prepare(): void;
+  /** Work done so far: `fold.apply` and `fold.clone` calls, and checkpoints held. */
+  readonly stats: Readonly<CursorStats>;
+}
+
+export interface CursorStats {
+  applies: number;
+  clones: number;
+  checkpoints: number;
+}
+
+export interface CursorOptions {
+  /** Events between checkpoints; default from `checkpointInterval(trace.length)`. */
+  interval?: number;
+}
+
+/**
+ * Checkpoints every 256 events for small traces; for big ones at most about 1024 checkpoints, so memory
+ * stays bounded (a 1,000,000-event trace gets one every 977 events: a jump is under a thousand applies).
+ */
+export function checkpointInterval(length: number): number {
+  return Math.max(256, Math.ceil(length / 1024));
+}
+
+function clampStep(step: number, length: number): number {
+  if (!Number.isFinite(step)) return 0;
+  return Math.min(length, Math.max(0, Math.trunc(step)));
+}
+
+export function createFoldCursor<S>(trace: Trace, fold: Fold<S>, options: CursorOptions = {}): FoldCursor<S> {
+  const interval = Math.max(1, Math.trunc(options.interval ?? checkpointInterval(trace.length)));
+  const stats: CursorStats = { applies: 0, clones: 0, checkpoints: 0 };
+  const clone = (state: S): S => {
+    stats.clones++;
+    return fold.clone(state);
+  };
+  // checkpoints[j] is the state after j * interval events; owned here, never mutated once stored.
+  const checkpoints: S[] = [];
+  const initial = fold.initial(trace);
+  checkpoints.push(clone(initial));
+  stats.checkpoints = 1;
+  let live: S = initial;
+  let livePos = 0;
+  let snapshot: { step: number; state: S } | null = null;
+
+  /** Applies events livePos..target-1 to the live state, storing each checkpoint not yet held. */
+  function advance(target: number): void {
+    while (livePos < target) {
+      const event = trace[livePos]!;
+      live = fold.apply(live, event, livePos);
+      stats.applies++;
+      livePos++;
+      if (livePos % interval === 0 && livePos / interval === checkpoints.length) {
+        checkpoints.push(clone(live));
+        stats.checkpoints = checkpoints.length;
+      }
+    }
+  }
+
+  function restore(j: number): void {
+    live = clone(checkpoints[j]!);
+    livePos = j * interval;
+  }
+
+  function moveTo(step: number): void {
+    const target = clampStep(step, trace.length);
+    if (target === livePos) return;
+    const j = Math.floor(target / interval);
+    const highest = checkpoints.length - 1;
+    if (target < livePos) {
+      // Back: the nearest stored checkpoint at or below the target (all below livePos are stored).
+      restore(Math.min(j, highest));
+    } else if (j <= highest && j * interval > livePos) {
+      // Far forward over checkpoints already built: skip the events between.
+      restore(j);
+    } else if (j > highest && highest * interval > livePos) {
+      restore(highest);
+    }
+    advance(target);
+  }
+
+  return {
+    fold,
+    trace,
+    interval,
+    stats,
+    at(step) {
+      const target = clampStep(step, trace.length);
+      if (snapshot && snapshot.step === target) return snapshot.state;
+      moveTo(target);
+      snapshot = { step: target, state: clone(live) };
+      return snapshot.state;
+    },
+    peek(step) {
+      moveTo(step);
+      return live;
+    },
+    prepare() {
+      const last = Math.floor(trace.length / interval);
+      if (checkpoints.length - 1 >= last) return;
+      const keep = livePos;
+      moveTo(last * interval);
+      moveTo(keep);
+    },
+  };
+}
+
+const memo = new WeakMap<Trace, Map<Fold<unknown>, FoldCursor<unknown>>>();
+
+/**
+ * The cursor of `fold` over `trace`, memoised per (trace, fold): every panel that reads the same fold of
+ * the same trace shares its checkpoints. A new trace (a re-simulation) starts fresh; the old one is
+ * collected with its trace.
+ */
+export function foldCursor<S>(trace: Trace, fold: Fold<S>): FoldCursor<S> {
+  let byFold = memo.get(trace);
+  if (!byFold) {
+    byFold = new Map();
+    memo.set(trace, byFold);
+  }
+  let cursor = byFold.get(fold as Fold<unknown>) as FoldCursor<S> | undefined;
+  if (!cursor) {
+    cursor = createFoldCursor(trace, fold);
+    byFold.set(fold as Fold<unknown>, cursor as FoldCursor<unknown>);
+  }
+  return cursor;
+}
+
+/** The reference: the fold from zero, no checkpoints. Tests compare the cursor against it. */
+export function foldFromZero<S>(trace: Trace, fold: Fold<S>, step: number): S {
+  const target = clampStep(step, trace.length);
+  let state = fold.initial(trace);
+  for (let i = 0; i < target; i++) state = fold.apply(state, trace[i]!, i);
+  return state;
+}
+
+/** The event at the cursor: the last one applied, or `undefined` at step 0. */
+export function eventAtStep(trace: Trace, step: number): Trace[number] | undefined {
+  const s = clampStep(step, trace.length);
+  return s > 0 ? trace[s - 1] : undefined;
+}
