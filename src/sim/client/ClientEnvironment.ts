@@ -43,6 +43,7 @@ export class ClientEnvironment {
   readonly pid: number;
   private nanoTicks = 0;
   private uniqCounter = 0;
+  private uniqPrefix: string | null = null;
 
   constructor(readonly options: ClientEnvironmentOptions) {
     this.kernel = options.kernel;
@@ -80,4 +81,8 @@ export class ClientEnvironment {
     const counter = (this.uniqCounter++ & 0xffff).toString(16).padStart(4, '0');
     return `${ip}${pid}${loader}${time}${counter}`.toUpperCase();
   }
+}
+
+function hex(value: number, digits: number): string {
+  return value.toString(16).toUpperCase().padStart(digits, '0');
 }

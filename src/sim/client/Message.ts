@@ -14,6 +14,8 @@ export const MessageConst = {
   KEY_SEPARATOR: ' ',
 } as const;
 
+const UTF8 = new TextEncoder();
+
 export class Message {
   private topic: string;
   private flag = 0;
@@ -33,7 +35,7 @@ export class Message {
 
   /** A message whose body is the UTF-8 bytes of `text` ("hello".getBytes()). */
   static ofText(topic: string, tags: string | null, text: string): Message {
-    return new Message(topic, tags, new TextEncoder().encode(text));
+    return new Message(topic, tags, UTF8.encode(text));
   }
 
   getTopic(): string {

@@ -1,5 +1,4 @@
-import type { Kernel, Process, Sim } from './Kernel';
-import { Signal } from './Future';
+import { type Blocker, type Kernel, type Process, type Sim } from './Kernel';
 
 /** A unit of work an executor runs on one of its threads: Java's `Runnable`, as a simulated process. */
 export interface Runnable {
@@ -53,10 +52,11 @@ export class ThreadPoolExecutor implements ExecutorService {
   private readonly queue: Queued[] = [];
   private qHead = 0;
   private workers = 0;
-  private idle = 0;
+  /** Idle workers parked in `take()`, most recently parked last (one is woken per queued task). */
+  private readonly idleWorkers: Process<unknown>[] = [];
   private threadSeq = 0;
   private stopped = false;
-  private readonly wakeUp: Signal<void>;
+  private readonly idleBlocker: Blocker;
   readonly corePoolSize: number;
   readonly maximumPoolSize: number;
   readonly queueCapacity: number;
@@ -74,7 +74,8 @@ export class ThreadPoolExecutor implements ExecutorService {
     this.threadNamePrefix = options.threadNamePrefix;
     this.rejection = options.rejectionPolicy ?? abortPolicy;
     this.listener = options.listener;
-    this.wakeUp = new Signal<void>(kernel);
+    const idle = this.idleWorkers;
+    this.idleBlocker = { park: (p) => void idle.push(p) };
   }
 
   /** Tasks waiting in the queue. */
@@ -89,7 +90,7 @@ export class ThreadPoolExecutor implements ExecutorService {
 
   /** Workers currently running a task. */
   get activeCount(): number {
-    return this.workers - this.idle;
+    return this.workers - this.idleWorkers.length;
   }
 
   isShutdown(): boolean {
@@ -98,7 +99,8 @@ export class ThreadPoolExecutor implements ExecutorService {
 
   shutdown(): void {
     this.stopped = true;
-    this.wakeUp.fire(undefined); // idle workers exit once the queue is empty
+    // Idle workers exit once the queue is empty.
+    for (const w of this.idleWorkers.splice(0)) this.kernel.wake(w, true);
   }
 
   submit(task: Runnable): void {
@@ -114,7 +116,9 @@ export class ThreadPoolExecutor implements ExecutorService {
     if (this.queued < this.queueCapacity) {
       this.queue.push({ task, enqueuedAt: this.kernel.now() });
       this.listener?.onEnqueue?.(task, this.queued);
-      if (this.idle > 0) this.wakeUp.fire(undefined);
+      // LinkedBlockingQueue.offer signals one waiting taker, the longest idle (FIFO).
+      const worker = this.idleWorkers.shift();
+      if (worker) this.kernel.wake(worker, true);
       return;
     }
     if (this.workers < this.maximumPoolSize) {
@@ -162,9 +166,8 @@ export class ThreadPoolExecutor implements ExecutorService {
         continue;
       }
       if (this.stopped) break;
-      this.idle++;
-      yield* this.wakeUp.wait();
-      this.idle--;
+      const r = yield this.idleBlocker;
+      void r; // never TIMED_OUT: keep-alive is not modelled
     }
     this.workers--;
   }

@@ -69,15 +69,16 @@ export class FakeRemotingClient implements RemotingClient {
     timeout: number,
   ): void {
     const body = request.getBody() as Uint8Array | null;
-    this.sent.push({
-      mode,
-      addr,
-      code: request.getCode(),
-      header: request.decodeCommandCustomHeader<SendMessageRequestHeader>(),
-      bodyLength: body === null ? 0 : body.length,
-      timeout,
-      at: this.kernel.now(),
-    });
+    if (this.sent.length < 1000)
+      this.sent.push({
+        mode,
+        addr,
+        code: request.getCode(),
+        header: request.decodeCommandCustomHeader<SendMessageRequestHeader>(),
+        bodyLength: body === null ? 0 : body.length,
+        timeout,
+        at: this.kernel.now(),
+      });
   }
 
   *invokeSync(addr: string | null, request: RemotingCommand, timeoutMillis: number): Sim<RemotingCommand> {
