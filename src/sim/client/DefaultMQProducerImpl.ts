@@ -199,7 +199,7 @@ export class DefaultMQProducerImpl implements MQProducerInner {
           );
         }
         if (startFactory) this.mQClientFactory.start();
-        if (this.profile.hasBackpressure) this.mqFaultStrategy.startDetector();
+        if (this.profile.hasFaultDetector) this.mqFaultStrategy.startDetector();
         this.serviceState = 'RUNNING';
         break;
       }
@@ -234,7 +234,7 @@ export class DefaultMQProducerImpl implements MQProducerInner {
         factory.unregisterProducer(this.defaultMQProducer.getProducerGroup());
         this.defaultAsyncSenderExecutor.shutdown();
         if (shutdownFactory) factory.shutdown();
-        if (this.profile.hasBackpressure) this.mqFaultStrategy.shutdown();
+        if (this.profile.hasFaultDetector) this.mqFaultStrategy.shutdown();
         this.serviceState = 'SHUTDOWN_ALREADY';
         break;
       }
@@ -672,18 +672,22 @@ export class DefaultMQProducerImpl implements MQProducerInner {
     const clock = this.env.kernel;
     const factory = this.mQClientFactory!;
     const beginStartTime = clock.now();
-    let brokerName = this.profile.remoting5 ? factory.getBrokerNameFromMessageQueue(mq) : mq.getBrokerName();
+    let brokerName = this.profile.brokerNameFromMessageQueue
+      ? factory.getBrokerNameFromMessageQueue(mq)
+      : mq.getBrokerName();
     let brokerAddr = factory.findBrokerAddressInPublish(brokerName);
     if (brokerAddr === null) {
       yield* this.tryToFindTopicPublishInfo(mq.getTopic());
-      brokerName = this.profile.remoting5 ? factory.getBrokerNameFromMessageQueue(mq) : mq.getBrokerName();
+      brokerName = this.profile.brokerNameFromMessageQueue
+        ? factory.getBrokerNameFromMessageQueue(mq)
+        : mq.getBrokerName();
       brokerAddr = factory.findBrokerAddressInPublish(brokerName);
     }
     if (brokerAddr !== null) {
       brokerAddr = brokerVIPChannel(
         this.defaultMQProducer.isSendMessageWithVIPChannel(),
         brokerAddr,
-        this.profile.remoting5,
+        this.profile.vipChannelSplitsOnLastColon,
       );
       const prevBody = msg.getBody();
       try {

@@ -533,7 +533,7 @@ export class MQClientAPIImpl {
         const mqChosen = producer.selectOneMessageQueue(topicPublishInfo, brokerName, false);
         if (mqChosen === null) throw new TypeError('selectOneMessageQueue returned null'); // NPE upstream
         retryBrokerName =
-          this.profile.remoting5 && instance
+          this.profile.brokerNameFromMessageQueue && instance
             ? instance.getBrokerNameFromMessageQueue(mqChosen)
             : mqChosen.getBrokerName();
       }

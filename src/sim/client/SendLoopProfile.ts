@@ -56,6 +56,12 @@ export interface SendLoopProfile {
   readonly routeRemotingErrorIsIllegalState: boolean;
   /** 5.x: the default-topic lookup always asks for TBW102, ignoring `createTopicKey`. */
   readonly defaultTopicLookupIgnoresCreateTopicKey: boolean;
+  /** 5.x: `start()`/`shutdown()` start and stop the fault strategy's detector task. */
+  readonly hasFaultDetector: boolean;
+  /** 5.x: the broker name of a queue goes through `MQClientInstance.getBrokerNameFromMessageQueue` (static topics). */
+  readonly brokerNameFromMessageQueue: boolean;
+  /** `MixAll.brokerVIPChannel`: 5.x finds the port after the last ':' (IPv6-safe), 4.x after the first. */
+  readonly vipChannelSplitsOnLastColon: boolean;
   /** `MQVersion.CURRENT_VERSION` (the ordinal sent in every `RemotingCommand`). */
   readonly mqVersionOrdinal: number;
 }
@@ -87,6 +93,9 @@ export const SEND_LOOP_PROFILES: Readonly<Record<VersionId, SendLoopProfile>> = 
     faultUpdate5: false,
     routeRemotingErrorIsIllegalState: false,
     defaultTopicLookupIgnoresCreateTopicKey: false,
+    hasFaultDetector: false,
+    brokerNameFromMessageQueue: false,
+    vipChannelSplitsOnLastColon: false,
     mqVersionOrdinal: 317,
   },
   '4.9.8': {
@@ -110,6 +119,9 @@ export const SEND_LOOP_PROFILES: Readonly<Record<VersionId, SendLoopProfile>> = 
     faultUpdate5: false,
     routeRemotingErrorIsIllegalState: true,
     defaultTopicLookupIgnoresCreateTopicKey: false,
+    hasFaultDetector: false,
+    brokerNameFromMessageQueue: false,
+    vipChannelSplitsOnLastColon: false,
     mqVersionOrdinal: 409,
   },
   '5.3.3': {
@@ -133,6 +145,9 @@ export const SEND_LOOP_PROFILES: Readonly<Record<VersionId, SendLoopProfile>> = 
     faultUpdate5: true,
     routeRemotingErrorIsIllegalState: true,
     defaultTopicLookupIgnoresCreateTopicKey: true,
+    hasFaultDetector: true,
+    brokerNameFromMessageQueue: true,
+    vipChannelSplitsOnLastColon: true,
     mqVersionOrdinal: 479,
   },
 };

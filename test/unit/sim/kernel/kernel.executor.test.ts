@@ -112,4 +112,19 @@ describe('ThreadPoolExecutor', () => {
     k.run();
     expect(log).toEqual(['a start w1@0', 'a end@10', 'b start w1@30', 'b end@40']);
   });
+
+  it('wakes one idle worker per queued task, the one idle longest first', () => {
+    const k = new Kernel();
+    const log: string[] = [];
+    const pool = new ThreadPoolExecutor(k, { threadNamePrefix: 'w', corePoolSize: 3, queueCapacity: 10 });
+    pool.submit(task(log, 'a', k, 30));
+    pool.submit(task(log, 'b', k, 10));
+    pool.submit(task(log, 'c', k, 20));
+    k.schedule(50, () => pool.submit(task(log, 'd', k, 1)));
+    const before = k.executedEvents;
+    k.run();
+    // w2 went idle first (at 10), so it takes d; the other idle workers are not woken at all.
+    expect(log.filter((l) => l.startsWith('d'))).toEqual(['d start w2@50', 'd end@51']);
+    expect(k.executedEvents - before).toBe(3 + 3 + 1 + 2);
+  });
 });
