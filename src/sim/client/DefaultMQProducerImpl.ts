@@ -135,6 +135,10 @@ export class DefaultMQProducerImpl implements MQProducerInner {
       rejectionPolicy: (task, executor) => {
         throw new RejectedExecutionException(jdkRejectionText(task, executor));
       },
+      // `submit` keeps a task's exception in its Future, which nobody reads (e.g. a throwing onException).
+      taskErrorHandler: (_task, error) => {
+        if (!isJavaCatchable(error)) throw error;
+      },
     });
     this.semaphoreAsyncSendNum = new Semaphore(
       kernel,

@@ -35,6 +35,12 @@ export interface ThreadPoolOptions {
   queueCapacity: number;
   rejectionPolicy?: RejectionPolicy;
   listener?: ExecutorListener;
+  /**
+   * What happens to an exception a task throws. Java's `submit` keeps it in the returned `Future`, so it
+   * is lost unless someone calls `get()`; the default here reports it to the kernel (`run()` rethrows it),
+   * which is what tests want. The producer passes a handler that drops Java exceptions, as `submit` does.
+   */
+  taskErrorHandler?: (task: Runnable, error: unknown) => void;
 }
 
 interface Queued {
@@ -63,6 +69,7 @@ export class ThreadPoolExecutor implements ExecutorService {
   readonly threadNamePrefix: string;
   private readonly rejection: RejectionPolicy;
   private readonly listener: ExecutorListener | undefined;
+  private readonly taskErrorHandler: ((task: Runnable, error: unknown) => void) | undefined;
 
   constructor(
     private readonly kernel: Kernel,
@@ -74,6 +81,7 @@ export class ThreadPoolExecutor implements ExecutorService {
     this.threadNamePrefix = options.threadNamePrefix;
     this.rejection = options.rejectionPolicy ?? abortPolicy;
     this.listener = options.listener;
+    this.taskErrorHandler = options.taskErrorHandler;
     const idle = this.idleWorkers;
     this.idleBlocker = { park: (p) => void idle.push(p) };
   }
@@ -148,8 +156,8 @@ export class ThreadPoolExecutor implements ExecutorService {
         try {
           yield* task.run();
         } catch (error) {
-          // A Java worker thread dies on an uncaught exception; report it the same way the kernel does.
-          this.kernel.uncaught(this.kernel.current ?? ({ name } as Process<unknown>), error);
+          if (this.taskErrorHandler) this.taskErrorHandler(task, error);
+          else this.kernel.uncaught(this.kernel.current ?? ({ name } as Process<unknown>), error);
         }
         task = null;
       }

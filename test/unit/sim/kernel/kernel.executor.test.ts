@@ -127,4 +127,28 @@ describe('ThreadPoolExecutor', () => {
     expect(log.filter((l) => l.startsWith('d'))).toEqual(['d start w2@50', 'd end@51']);
     expect(k.executedEvents - before).toBe(3 + 3 + 1 + 2);
   });
+
+  it('reports a task exception to the kernel unless a task error handler takes it', () => {
+    const failing: Runnable = {
+      *run(): Sim<void> {
+        yield* sleep(1);
+        throw new Error('task failed');
+      },
+    };
+    const k1 = new Kernel();
+    new ThreadPoolExecutor(k1, { threadNamePrefix: 'w', corePoolSize: 1, queueCapacity: 1 }).submit(failing);
+    expect(() => k1.run()).toThrow('task failed');
+    const k2 = new Kernel();
+    const seen: string[] = [];
+    const pool = new ThreadPoolExecutor(k2, {
+      threadNamePrefix: 'w',
+      corePoolSize: 1,
+      queueCapacity: 1,
+      taskErrorHandler: (_t, e) => void seen.push((e as Error).message),
+    });
+    pool.submit(failing);
+    pool.submit(task(seen, 'next', k2, 1));
+    k2.run();
+    expect(seen).toEqual(['task failed', 'next start w1@1', 'next end@2']);
+  });
 });
