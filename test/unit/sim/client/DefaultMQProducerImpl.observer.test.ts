@@ -17,9 +17,13 @@ describe('SendObserver hooks of sendDefaultImpl', () => {
     const log: string[] = [];
     f.producer.defaultMQProducerImpl.observer = {
       onQueueSelected: (times, mq, last, explain) =>
-        log.push(`select#${times} ${mq.getBrokerName()}/${mq.getQueueId()} last=${String(last)} path=${String(explain.path)}`),
-      onBudgetCheck: (where, cost, timeout, ok) => log.push(`budget ${where.split('.')[1]} ${cost}/${timeout} ${ok}`),
-      onFaultUpdate: (u) => log.push(`fault ${u.brokerName} ${u.currentLatency} isolation=${u.isolation} until=${u.availableAt}`),
+        log.push(
+          `select#${times} ${mq.getBrokerName()}/${mq.getQueueId()} last=${String(last)} path=${String(explain.path)}`,
+        ),
+      onBudgetCheck: (where, cost, timeout, ok) =>
+        log.push(`budget ${where.split('.')[1]} ${cost}/${timeout} ${ok}`),
+      onFaultUpdate: (u) =>
+        log.push(`fault ${u.brokerName} ${u.currentLatency} isolation=${u.isolation} until=${u.availableAt}`),
       onAttemptEnd: (times, mq, outcome) => log.push(`end#${times} ${mq.getBrokerName()} ${outcome}`),
     };
     const out = runMain(f.kernel, () => f.producer.send(Message.ofText('T', null, 'x'), 3000));
