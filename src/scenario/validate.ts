@@ -1,0 +1,694 @@
+/**
+ * Validation of scenarios: `parseScenario` for a value, `parseScenarioText` for JSON text. Both return every
+ * problem with its JSON path (`brokers[1].sendThreadPoolQueueCapacity`) and a message saying what is
+ * allowed, and both never throw, whatever the input: hostile input (deep nesting, `__proto__` keys, huge
+ * arrays, getters that throw, cycles) gives errors, never an exception or a polluted prototype.
+ *
+ * A scenario that passes is within SCENARIO_CAPS and internally consistent (every name it refers to
+ * exists), so the engine can run it without checks of its own.
+ */
+import type { ZodIssue } from 'zod';
+import {
+  BROKER_DEFAULTS,
+  PRODUCER_DEFAULTS,
+  brokerNodeId,
+  parseOrderTopicConf,
+  resolveScenario,
+  type ResolvedScenario,
+  type SettingInfo,
+} from './defaults';
+import { SCENARIO_CAPS, ScenarioSchema, type Scenario, type ScenarioVersion } from './schema';
+
+export interface ScenarioError {
+  /** JSON path of the offending value, e.g. `brokers[1].sendThreadPoolQueueCapacity`; '' is the whole scenario. */
+  path: string;
+  message: string;
+}
+
+export type ParseResult = { ok: true; scenario: ResolvedScenario } | { ok: false; errors: ScenarioError[] };
+
+type PathPart = string | number;
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** ['brokers', 1, 'name'] -> `brokers[1].name`; keys that are not identifiers are quoted: `a["x y"]`. */
+export function formatPath(parts: readonly PathPart[]): string {
+  let out = '';
+  for (const part of parts) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (IDENTIFIER.test(part)) out += out === '' ? part : `.${part}`;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out;
+}
+
+/** One line per error, for a terminal: `brokers[1].name: must be ...`. */
+export function formatScenarioErrors(errors: readonly ScenarioError[]): string {
+  return errors.map((e) => `${e.path === '' ? '(scenario)' : e.path}: ${e.message}`).join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Entry points.
+
+/** Validates a value (already parsed from JSON, or built in code) and fills in every default. Never throws. */
+export function parseScenario(input: unknown): ParseResult {
+  try {
+    const copied = copyInput(input);
+    if (!copied.ok) return { ok: false, errors: copied.errors };
+    const parsed = ScenarioSchema.safeParse(copied.value, { reportInput: true });
+    if (!parsed.success) return { ok: false, errors: capErrors(parsed.error.issues.flatMap(issueToErrors)) };
+    const errors = crossCheck(parsed.data);
+    if (errors.length > 0) return { ok: false, errors: capErrors(errors) };
+    return { ok: true, scenario: resolveScenario(parsed.data) };
+  } catch (e) {
+    // Only reachable with exotic JavaScript input (a Proxy or a getter that throws); JSON never gets here.
+    return {
+      ok: false,
+      errors: [{ path: '', message: `the scenario could not be read: ${describeThrown(e)}` }],
+    };
+  }
+}
+
+/** Validates JSON text. Syntax errors and duplicate keys are reported with line and column. Never throws. */
+export function parseScenarioText(text: string): ParseResult {
+  try {
+    if (typeof text !== 'string') return { ok: false, errors: [{ path: '', message: 'expected JSON text' }] };
+    if (text.length > SCENARIO_CAPS.maxJsonChars) {
+      return {
+        ok: false,
+        errors: [
+          {
+            path: '',
+            message: `the text is ${text.length} characters long; a scenario may have at most ${SCENARIO_CAPS.maxJsonChars}`,
+          },
+        ],
+      };
+    }
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a byte-order mark from some editors
+    const problem = checkJsonText(body);
+    if (problem) {
+      const { line, column } = lineAndColumn(body, problem.offset);
+      return {
+        ok: false,
+        errors: [
+          {
+            path: problem.path,
+            message: `invalid JSON at line ${line}, column ${column}: ${problem.message}`,
+          },
+        ],
+      };
+    }
+    return parseScenario(JSON.parse(body) as unknown);
+  } catch (e) {
+    return { ok: false, errors: [{ path: '', message: `the text could not be read: ${describeThrown(e)}` }] };
+  }
+}
+
+function describeThrown(e: unknown): string {
+  try {
+    return e instanceof Error ? e.message : String(e);
+  } catch {
+    return 'unknown error';
+  }
+}
+
+function capErrors(errors: ScenarioError[]): ScenarioError[] {
+  const max = SCENARIO_CAPS.maxErrors;
+  if (errors.length <= max) return errors;
+  return [...errors.slice(0, max), { path: '', message: `… and ${errors.length - max} more errors` }];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// A defensive copy of the input: own enumerable keys only, into objects without a prototype, within the
+// depth and size caps. Getters run once, here; cycles end at the depth cap; nothing is ever assigned to
+// a prototype.
+
+interface PathNode {
+  parent: PathNode | null;
+  key: PathPart;
+}
+
+function pathOf(node: PathNode | null): string {
+  const parts: PathPart[] = [];
+  for (let n = node; n; n = n.parent) parts.push(n.key);
+  return formatPath(parts.reverse());
+}
+
+/** The longest list a valid scenario can hold (workload[].timesMs). */
+const LONGEST_LIST = Math.max(
+  SCENARIO_CAPS.maxTimesPerWorkload,
+  SCENARIO_CAPS.maxKeysPerWorkload,
+  SCENARIO_CAPS.maxBrokers,
+  SCENARIO_CAPS.maxFaults,
+);
+
+type CopyResult = { ok: true; value: unknown } | { ok: false; errors: ScenarioError[] };
+
+function copyInput(input: unknown): CopyResult {
+  const root: { value: unknown } = { value: undefined };
+  const stack: { src: unknown; assign: (v: unknown) => void; depth: number; path: PathNode | null }[] = [
+    { src: input, assign: (v) => (root.value = v), depth: 0, path: null },
+  ];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const frame = stack.pop();
+    if (!frame) break;
+    const { src, assign, depth, path } = frame;
+    if (++nodes > SCENARIO_CAPS.maxNodes) {
+      return tooBig(
+        `the scenario holds more than ${SCENARIO_CAPS.maxNodes} values; that is far beyond any valid one`,
+      );
+    }
+    if (src === null || typeof src !== 'object') {
+      assign(src);
+      continue;
+    }
+    if (depth >= SCENARIO_CAPS.maxDepth) {
+      return {
+        ok: false,
+        errors: [
+          {
+            path: pathOf(path),
+            message: `nested deeper than ${SCENARIO_CAPS.maxDepth} levels; a valid scenario needs fewer than 10`,
+          },
+        ],
+      };
+    }
+    if (Array.isArray(src)) {
+      const length = src.length;
+      if (length > LONGEST_LIST) {
+        return {
+          ok: false,
+          errors: [
+            {
+              path: pathOf(path),
+              message: `a list of ${length} items; no list in a scenario may hold more than ${LONGEST_LIST}`,
+            },
+          ],
+        };
+      }
+      const out = new Array<unknown>(length);
+      assign(out);
+      for (let i = length - 1; i >= 0; i--) {
+        stack.push({
+          src: src[i],
+          assign: (v) => (out[i] = v),
+          depth: depth + 1,
+          path: { parent: path, key: i },
+        });
+      }
+      continue;
+    }
+    const out = Object.create(null) as Record<string, unknown>;
+    assign(out);
+    const keys = Object.keys(src);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i] as string;
+      const value = (src as Record<string, unknown>)[key];
+      stack.push({
+        src: value,
+        assign: (v) =>
+          Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true }),
+        depth: depth + 1,
+        path: { parent: path, key },
+      });
+    }
+  }
+  return { ok: true, value: root.value };
+}
+
+function tooBig(message: string): CopyResult {
+  return { ok: false, errors: [{ path: '', message }] };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Zod issues -> errors.
+
+function preview(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') {
+    const quoted = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+    return quoted;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'bigint') return `${String(value)}n`;
+  if (Array.isArray(value)) return `a list of ${value.length} items`;
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
+function got(iss: ZodIssue): string {
+  const input = (iss as { input?: unknown }).input;
+  const received = (iss as { received?: unknown }).received;
+  if (iss.code === 'invalid_type') {
+    if (
+      typeof received === 'string' &&
+      (received === 'NaN' || received === 'Infinity' || received === '-Infinity')
+    ) {
+      return ` (got ${received})`;
+    }
+    return input === undefined ? ' (missing)' : ` (got ${preview(input)})`;
+  }
+  if (iss.code === 'invalid_value' && input === undefined) return ' (missing)';
+  if (iss.code === 'too_small' || iss.code === 'too_big') {
+    return Array.isArray(input) ? ` (got ${input.length} items)` : ` (got ${preview(input)})`;
+  }
+  if (iss.code === 'invalid_format' || iss.code === 'invalid_value' || iss.code === 'not_multiple_of') {
+    return ` (got ${preview(input)})`;
+  }
+  if (iss.code === 'invalid_union' && 'discriminator' in iss) {
+    const container = input as Record<string, unknown> | null;
+    const kind =
+      container && typeof container === 'object' ? container[String(iss.discriminator)] : undefined;
+    return kind === undefined ? ' (missing)' : ` (got ${preview(kind)})`;
+  }
+  if (iss.code === 'invalid_union') return ` (got ${preview(input)})`;
+  return '';
+}
+
+function issueToErrors(iss: ZodIssue): ScenarioError[] {
+  const path = iss.path.filter((p): p is PathPart => typeof p === 'string' || typeof p === 'number');
+  if (iss.code === 'unrecognized_keys') {
+    return iss.keys.map((key) => ({
+      path: formatPath([...path, key]),
+      message: `unknown key; ${iss.message}`,
+    }));
+  }
+  return [{ path: formatPath(path), message: `${iss.message}${got(iss)}` }];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Checks across fields.
+
+function versionGate(
+  errors: ScenarioError[],
+  table: Readonly<Record<string, SettingInfo<unknown>>>,
+  given: Readonly<Record<string, unknown>> | undefined,
+  version: ScenarioVersion,
+  prefix: PathPart[],
+): void {
+  if (!given) return;
+  for (const [key, value] of Object.entries(given)) {
+    const info = table[key];
+    if (value === undefined || !info || info.availableIn.includes(version)) continue;
+    errors.push({
+      path: formatPath([...prefix, key]),
+      message: `cannot be set in RocketMQ ${version}: it exists only in ${info.availableIn.join(' and ')} (${info.upstream}); remove it or choose rocketmqVersion ${info.availableIn.map((v) => `"${v}"`).join(' or ')}`,
+    });
+  }
+}
+
+function listNames(names: Iterable<string>): string {
+  const all = [...names];
+  const shown = all.slice(0, 20).join(', ');
+  return all.length > 20 ? `${shown}, …` : shown;
+}
+
+function crossCheck(s: Scenario): ScenarioError[] {
+  const errors: ScenarioError[] = [];
+  const err = (path: PathPart[], message: string) => errors.push({ path: formatPath(path), message });
+  const v = s.rocketmqVersion;
+  const C = SCENARIO_CAPS;
+
+  // Settings that exist only in some versions.
+  versionGate(errors, PRODUCER_DEFAULTS, s.producer, v, ['producer']);
+  s.brokers.forEach((b, i) => versionGate(errors, BROKER_DEFAULTS, b, v, ['brokers', i]));
+
+  // Brokers: roles and ids, unique (name, brokerId), addresses.
+  const nodeIds = new Map<string, number>(); // node id -> index
+  const groups = new Set<string>();
+  const addresses = new Map<string, string>(); // address -> who
+  if (s.nameServer?.address) addresses.set(s.nameServer.address, 'nameServer');
+  s.brokers.forEach((b, i) => {
+    const role = b.role ?? 'ASYNC_MASTER';
+    if (b.name === 'producer' || b.name === 'namesrv') {
+      err(
+        ['brokers', i, 'name'],
+        `"${b.name}" names a network endpoint (see network.links); choose another broker name`,
+      );
+    }
+    if (role === 'SLAVE' && (b.brokerId === undefined || b.brokerId === 0)) {
+      err(
+        ['brokers', i, 'brokerId'],
+        `a SLAVE needs a brokerId of 1 or more (BrokerStartup refuses a slave with id 0: "Slave's brokerId must be > 0")`,
+      );
+    }
+    if (role !== 'SLAVE' && b.brokerId !== undefined && b.brokerId !== 0) {
+      err(
+        ['brokers', i, 'brokerId'],
+        `a master (${role}) always has brokerId 0 (BrokerStartup sets it); leave brokerId out, or make this broker a "SLAVE"`,
+      );
+    }
+    const brokerId = b.brokerId ?? 0;
+    const id = brokerNodeId(b.name, brokerId);
+    const earlier = nodeIds.get(id);
+    if (earlier !== undefined) {
+      err(
+        ['brokers', i, 'name'],
+        `duplicate broker: brokers[${earlier}] is already "${b.name}" with brokerId ${brokerId}; names are unique except that slaves share their master's name with a brokerId of 1 or more`,
+      );
+    } else nodeIds.set(id, i);
+    groups.add(b.name);
+    const addr = b.address ?? `10.0.0.${i + 1}:10911`;
+    const owner = addresses.get(addr);
+    if (owner !== undefined) {
+      err(
+        ['brokers', i, 'address'],
+        `address ${addr} is already used by ${owner}; every process needs its own`,
+      );
+    } else addresses.set(addr, `brokers[${i}]`);
+  });
+
+  const brokerList = () => listNames(nodeIds.keys());
+  const checkBrokerRef = (ref: string, path: PathPart[]) => {
+    if (nodeIds.has(ref)) return;
+    if (groups.has(ref)) {
+      err(
+        path,
+        `broker group "${ref}" has no master (brokerId 0); name one of its slaves, such as "${ref}@1"`,
+      );
+    } else err(path, `no broker "${ref}"; the brokers are: ${brokerList()}`);
+  };
+  const checkLink = (pair: readonly [string, string], path: PathPart[]) => {
+    pair.forEach((end, k) => {
+      if (end !== 'producer' && end !== 'namesrv') checkBrokerRef(end, [...path, k]);
+    });
+    if (pair[0] === pair[1]) err(path, `a link joins two different endpoints (got "${pair[0]}" twice)`);
+  };
+
+  // Topics.
+  const topicNames = new Map<string, number>();
+  let totalQueues = 0;
+  (s.topics ?? []).forEach((t, i) => {
+    const earlier = topicNames.get(t.name);
+    if (earlier !== undefined)
+      err(['topics', i, 'name'], `duplicate topic: topics[${earlier}] is already "${t.name}"`);
+    else topicNames.set(t.name, i);
+    if (t.name === 'TBW102') {
+      err(
+        ['topics', i, 'name'],
+        'TBW102 is the auto-create template: each broker with autoCreateTopicEnable creates it itself (defaultTopicQueueNums queues); do not declare it',
+      );
+    }
+    const holders = new Set<string>();
+    (t.brokers ?? []).forEach((name, k) => {
+      if (!groups.has(name))
+        err(['topics', i, 'brokers', k], `no broker group "${name}"; the groups are: ${listNames(groups)}`);
+      else if (holders.has(name)) err(['topics', i, 'brokers', k], `"${name}" is listed twice`);
+      holders.add(name);
+    });
+    const perBroker = Math.max(t.readQueueNums ?? 8, t.writeQueueNums ?? 8);
+    totalQueues += perBroker * (t.brokers ? holders.size : groups.size);
+    if (t.orderTopicConf !== undefined) {
+      if (!s.nameServer?.orderMessageEnable) {
+        err(
+          ['topics', i, 'orderTopicConf'],
+          'reaches producers only when the name server returns it: set nameServer.orderMessageEnable to true',
+        );
+      }
+      const seen = new Set<string>();
+      for (const { brokerName, queueNums } of parseOrderTopicConf(t.orderTopicConf)) {
+        if (!groups.has(brokerName)) {
+          err(
+            ['topics', i, 'orderTopicConf'],
+            `no broker group "${brokerName}"; the groups are: ${listNames(groups)}`,
+          );
+        } else if (seen.has(brokerName))
+          err(['topics', i, 'orderTopicConf'], `"${brokerName}" appears twice`);
+        if (queueNums < 1 || queueNums > C.maxQueuesPerTopic) {
+          err(
+            ['topics', i, 'orderTopicConf'],
+            `"${brokerName}:${queueNums}": queue numbers go from 1 to ${C.maxQueuesPerTopic}`,
+          );
+        }
+        seen.add(brokerName);
+      }
+    }
+  });
+  if (totalQueues > C.maxTotalQueues) {
+    err(
+      ['topics'],
+      `${totalQueues} queues in total (brokers holding each topic × its queue count); at most ${C.maxTotalQueues}`,
+    );
+  }
+
+  // Network links.
+  const pairs = new Map<string, number>();
+  (s.network?.links ?? []).forEach((l, i) => {
+    checkLink(l.between, ['network', 'links', i, 'between']);
+    const key = [...l.between].sort().join('\u0000');
+    const earlier = pairs.get(key);
+    if (earlier !== undefined) {
+      err(
+        ['network', 'links', i, 'between'],
+        `network.links[${earlier}] already sets this link (links are undirected)`,
+      );
+    } else pairs.set(key, i);
+  });
+
+  // Workload.
+  let totalMessages = 0;
+  (s.workload ?? []).forEach((w, i) => {
+    const given = (['ratePerSecond', 'intervalMs', 'timesMs'] as const).filter((k) => w[k] !== undefined);
+    if (given.length > 1) {
+      err(
+        ['workload', i, given[1] as string],
+        `give one schedule: ratePerSecond, intervalMs or timesMs (got ${given.join(' and ')})`,
+      );
+    }
+    if (w.count === undefined && w.timesMs === undefined) {
+      err(
+        ['workload', i, 'count'],
+        `required: how many messages to send (1 to ${C.maxMessages}), unless timesMs lists their times`,
+      );
+    }
+    if (w.count !== undefined && w.timesMs !== undefined && w.count !== w.timesMs.length) {
+      err(['workload', i, 'count'], `must equal the length of timesMs (${w.timesMs.length}), or be left out`);
+    }
+    if (w.key !== undefined && w.keys !== undefined)
+      err(['workload', i, 'keys'], 'give either key or keys, not both');
+    if (w.selector === 'hash' && w.key === undefined && w.keys === undefined) {
+      err(
+        ['workload', i, 'selector'],
+        '"hash" hashes the message key (SelectMessageQueueByHash gets the key as its argument): give key or keys',
+      );
+    }
+    const count = w.count ?? w.timesMs?.length ?? 0;
+    totalMessages += count;
+    const start = w.startAtMs ?? 0;
+    const last =
+      w.timesMs !== undefined
+        ? start + Math.max(...w.timesMs)
+        : w.ratePerSecond !== undefined
+          ? start + ((count - 1) * 1000) / w.ratePerSecond
+          : start + (count - 1) * (w.intervalMs ?? 0);
+    if (given.length <= 1 && last > C.maxTimeMs) {
+      err(
+        ['workload', i],
+        `the last send would be due at ${Math.round(last)} ms, past the 24 h cap (${C.maxTimeMs} ms): lower count, raise the rate or start earlier`,
+      );
+    }
+  });
+  if (totalMessages > C.maxMessages) {
+    err(['workload'], `${totalMessages} messages in total over all workloads; at most ${C.maxMessages}`);
+  }
+
+  // Faults.
+  (s.faults ?? []).forEach((f, i) => {
+    if (f.kind === 'slow') {
+      if ((f.broker === undefined) === (f.link === undefined)) {
+        err(
+          ['faults', i],
+          'a "slow" fault needs exactly one target: broker ("broker-a") or link (["producer", "broker-a"])',
+        );
+      }
+      if (f.broker !== undefined) checkBrokerRef(f.broker, ['faults', i, 'broker']);
+      if (f.link !== undefined) checkLink(f.link, ['faults', i, 'link']);
+    } else if (f.kind === 'partition' || f.kind === 'heal') {
+      checkLink(f.link, ['faults', i, 'link']);
+    } else {
+      checkBrokerRef(f.broker, ['faults', i, 'broker']);
+    }
+  });
+
+  return errors;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// JSON text: a syntax check that reports where the problem is (JSON.parse's messages differ between
+// engines and some omit the position) and refuses duplicate keys, which JSON.parse would silently merge.
+
+interface TextProblem {
+  offset: number;
+  message: string;
+  path: string;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+const NUMBER_RE = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
+type Container =
+  | { kind: 'object'; keys: Set<string>; path: PathNode | null }
+  | { kind: 'array'; index: number; path: PathNode | null };
+
+/** The first syntax error or duplicate key in JSON text, or null when the text is valid JSON without duplicates. */
+export function checkJsonText(text: string): TextProblem | null {
+  const n = text.length;
+  let i = 0;
+  const stack: Container[] = [];
+  let valuePath: PathNode | null = null;
+  const problem = (message: string, at = i, path = ''): TextProblem => ({ offset: at, message, path });
+  const describe = (at: number) =>
+    at >= n ? 'the end of the text' : `'${text[at] === '\n' ? '\\n' : text[at]}'`;
+  const skipWs = () => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else break;
+    }
+  };
+  /** Scans a string starting at the opening quote; returns its end (after the closing quote) or a problem. */
+  const scanString = (): number | TextProblem => {
+    let j = i + 1;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === 34) return j + 1;
+      if (c === 92) {
+        const e = text[j + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6)))
+            return problem('\\u must be followed by four hex digits', j);
+          j += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) j += 2;
+        else return problem(`invalid escape '\\${e ?? ''}' in a string`, j);
+      } else if (c < 32)
+        return problem('a control character (such as a line break) inside a string; write it as \\n', j);
+      else j++;
+    }
+    return problem('a string is not closed (missing ")', i);
+  };
+
+  type State = 'value' | 'valueOrEnd' | 'keyOrEnd' | 'key' | 'after';
+  let state: State = 'value';
+  for (;;) {
+    skipWs();
+    if (state === 'value' || state === 'valueOrEnd') {
+      const top = stack[stack.length - 1];
+      if (state === 'valueOrEnd' && text[i] === ']') {
+        stack.pop();
+        i++;
+        state = 'after';
+        continue;
+      }
+      if (i >= n) return problem('the text ends where a value was expected');
+      const c = text[i];
+      if (top?.kind === 'array' && c === ']') {
+        return problem("a ',' must be followed by another item (JSON allows no trailing comma)");
+      }
+      if (stack.length >= SCENARIO_CAPS.maxDepth) {
+        if (c === '{' || c === '[') return problem(`nested deeper than ${SCENARIO_CAPS.maxDepth} levels`);
+      }
+      if (c === '{') {
+        stack.push({ kind: 'object', keys: new Set(), path: valuePath });
+        i++;
+        state = 'keyOrEnd';
+        continue;
+      }
+      if (c === '[') {
+        stack.push({ kind: 'array', index: 0, path: valuePath });
+        valuePath = { parent: valuePath, key: 0 };
+        i++;
+        state = 'valueOrEnd';
+        continue;
+      }
+      if (c === '"') {
+        const end = scanString();
+        if (typeof end !== 'number') return end;
+        i = end;
+      } else if (c === 't' || c === 'f' || c === 'n') {
+        const word = c === 't' ? 'true' : c === 'f' ? 'false' : 'null';
+        if (text.startsWith(word, i)) i += word.length;
+        else
+          return problem(
+            `unexpected ${describe(i)}: expected a value (true, false and null are written in lower case)`,
+          );
+      } else {
+        NUMBER_RE.lastIndex = i;
+        const m = NUMBER_RE.exec(text);
+        if (!m || m[0].length === 0 || m[0] === '-') {
+          const hint = c === "'" ? ' (strings take double quotes)' : '';
+          return problem(`unexpected ${describe(i)}: expected a value${hint}`);
+        }
+        i += m[0].length;
+      }
+      state = 'after';
+      continue;
+    }
+    if (state === 'keyOrEnd' || state === 'key') {
+      const top = stack[stack.length - 1];
+      if (!top || top.kind !== 'object') return problem('internal: no object');
+      if (text[i] === '}') {
+        if (state === 'key')
+          return problem("a ',' must be followed by another property (JSON allows no trailing comma)");
+        stack.pop();
+        i++;
+        state = 'after';
+        continue;
+      }
+      if (text[i] !== '"') {
+        return problem(`unexpected ${describe(i)}: expected a property name in double quotes`);
+      }
+      const keyStart = i;
+      const end = scanString();
+      if (typeof end !== 'number') return end;
+      const key = JSON.parse(text.slice(i, end)) as string;
+      i = end;
+      valuePath = { parent: top.path, key };
+      if (top.keys.has(key)) return problem(`duplicate key "${key}"`, keyStart, pathOf(valuePath));
+      top.keys.add(key);
+      skipWs();
+      if (text[i] !== ':') return problem(`unexpected ${describe(i)}: expected ':' after the property name`);
+      i++;
+      state = 'value';
+      continue;
+    }
+    // state === 'after'
+    const top = stack[stack.length - 1];
+    if (!top) {
+      if (i < n) return problem(`unexpected ${describe(i)} after the end of the JSON value`);
+      return null;
+    }
+    const c = text[i];
+    if (top.kind === 'object') {
+      if (c === ',') {
+        i++;
+        state = 'key';
+      } else if (c === '}') {
+        stack.pop();
+        i++;
+      } else return problem(`unexpected ${describe(i)}: expected ',' or '}' after a property value`);
+    } else {
+      if (c === ',') {
+        top.index++;
+        valuePath = { parent: top.path, key: top.index };
+        i++;
+        state = 'value';
+      } else if (c === ']') {
+        stack.pop();
+        i++;
+      } else return problem(`unexpected ${describe(i)}: expected ',' or ']' after a list item`);
+    }
+  }
+}
