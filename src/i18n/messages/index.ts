@@ -3,5 +3,11 @@
  * the namespace's name) and a `zhCN` dictionary with exactly the same keys. Add a namespace here.
  */
 import * as shell from './shell';
+import * as topology from './topology';
+import * as queueSelection from './queueSelection';
 
-export const namespaces = { shell } as const;
+export const namespaces = {
+  shell,
+  topology,
+  queueSelection,
+} as const;

@@ -63,6 +63,8 @@ export interface Selection {
   /** 4.x: what `pickOneAtLeast` returned, when that branch ran. */
   pick: string | null;
   hash: HashComputation | null;
+  /** The upstream method that made the choice, e.g. `MQFaultStrategy.selectOneMessageQueue`. */
+  code: string;
   from: Provenance;
 }
 
@@ -186,6 +188,7 @@ export function readSelection(e: TraceEvent): Selection {
     thread: firstStr(e, ['thread', 'threadName']) ?? null,
     pick: typeof pick === 'string' ? pick : null,
     hash: readHash(e),
+    code: `${e.code?.cls ?? '?'}.${e.code?.method ?? '?'}`,
     from: provenance(e),
   };
 }
@@ -239,6 +242,8 @@ export const queueSelectionFold: Fold<QueueSelectionState> = {
 /** What the panel shows at the cursor: one selection (the selected message's, else the latest) in context. */
 export interface QueueSelectionView {
   selection: Selection | null;
+  /** 1 for the message's first selection, 2 for the next (the retry), whatever base the trace counts from. */
+  attemptNumber: number;
   /** The `sendWhichQueue` value of the selection before it (same thread when the trace names threads). */
   previousIndex: { value: number; from: Provenance } | null;
   topic: string | null;
@@ -264,10 +269,14 @@ export function selectionView(state: QueueSelectionState, selectedMsgId: string 
   const upTo = (positions: readonly number[]) => lastAtOrBefore(positions, state.position, (p) => p);
   let at = -1;
   let positionInAll: number;
+  let attemptNumber = 0;
   if (selectedMsgId) {
     const own = index.selectsByMsg.get(selectedMsgId) ?? [];
     const k = upTo(own);
-    if (k >= 0) at = own[k]!;
+    if (k >= 0) {
+      at = own[k]!;
+      attemptNumber = k + 1;
+    }
   }
   if (at < 0) {
     positionInAll = upTo(index.selects);
@@ -277,6 +286,10 @@ export function selectionView(state: QueueSelectionState, selectedMsgId: string 
   }
   const event = at >= 0 ? eventAt(state, at) : undefined;
   const selection = event ? readSelection(event) : null;
+  if (selection && attemptNumber === 0) {
+    const own = index.selectsByMsg.get(selection.msgId) ?? [];
+    attemptNumber = lastAtOrBefore(own, at, (p) => p) + 1;
+  }
   if (selection && !selection.hash) {
     const hashes = index.hashesByMsg.get(selection.msgId) ?? [];
     const k = lastAtOrBefore(hashes, at, (p) => p);
@@ -301,6 +314,7 @@ export function selectionView(state: QueueSelectionState, selectedMsgId: string 
   const faults = [...state.faults.values()].sort((a, b) => (a.brokerName < b.brokerName ? -1 : 1));
   return {
     selection,
+    attemptNumber,
     previousIndex,
     topic,
     queues,

@@ -66,6 +66,7 @@ describe('queueSelectionFold', () => {
       },
     ]);
     expect(view.previousIndex).toEqual({ value: 2, from: { seq: 11, kind: 'queue.select', t: 100 } });
+    expect(view.attemptNumber).toBe(2);
   });
 
   it('fills the latency fault table from fault.update, the last update per broker winning', () => {
