@@ -2,11 +2,13 @@
  * Every namespace of messages. A namespace is one module with an `en` dictionary (its keys, prefixed with
  * the namespace's name) and a `zhCN` dictionary with exactly the same keys. Add a namespace here.
  */
+import * as callPath from './callPath';
 import * as shell from './shell';
 import * as topology from './topology';
 import * as queueSelection from './queueSelection';
 
 export const namespaces = {
+  callPath,
   shell,
   topology,
   queueSelection,
