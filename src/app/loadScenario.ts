@@ -1,0 +1,142 @@
+import type { StoreApi } from 'zustand';
+import type { AppState } from '../store/appStore';
+import type { Trace, TraceEvent } from '../trace/types';
+import { readStepParam } from './urlStep';
+// TODO(engine integration): until `src/sim/runScenario.ts` (helper-4) and the presets in
+// `public/scenarios/` (helper-3) land, the page shows this hand-made trace when the URL names no preset, and
+// a named preset fails at `simulate`. Integration: implement `simulate` below with runScenario, set
+// DEFAULT_PRESET, and delete DEMO.
+import demoTraceText from '../../test/fixtures/traces/sync-retry-broker-error.jsonl?raw';
+
+/**
+ * The page's only door into the engine (DESIGN.md: the UI folds the trace, it never calls the engine
+ * otherwise). It reads `?preset=ID` (else the default preset), fetches `./scenarios/ID.json` relative to the
+ * page (so any sub-path works), validates and runs it, and puts scenario and trace in the store in one
+ * update, with the cursor from `&step=`.
+ */
+
+export type ValidateOutcome = { ok: true; scenario: unknown } | { ok: false; problems: string[] };
+
+export interface ScenarioEngine {
+  /** Validates a scenario file's text; each problem names its JSON path (or line and column). */
+  validate(text: string): Promise<ValidateOutcome>;
+  /**
+   * Runs a validated scenario. The one engine call: a Web Worker can replace it without the rest of the
+   * page noticing, which is why it returns a promise.
+   */
+  simulate(scenario: unknown): Promise<Trace>;
+}
+
+/** Preset ids are file names: letters, digits, dot, dash and underscore. */
+const PRESET_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+/** The preset named by `?preset=`: its id, `null` when absent, or `{invalid}` for something not an id. */
+export function readPresetParam(search: string): string | null | { invalid: string } {
+  const value = new URLSearchParams(search).get('preset');
+  if (value === null || value === '') return null;
+  return PRESET_ID.test(value) && !value.includes('..') ? value : { invalid: value };
+}
+
+/** `./scenarios/ID.json` resolved against the page's own address. */
+export function presetUrl(id: string, pageHref: string): string {
+  return new URL(`scenarios/${encodeURIComponent(id)}.json`, pageHref).href;
+}
+
+/** Parses JSON lines into events, skipping blank lines. */
+export function parseTraceLines(text: string): Trace {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as TraceEvent);
+}
+
+/** The built-in demonstration (see the TODO above): a sync send retried on another broker. */
+const DEMO = {
+  scenario: { id: 'demo-sync-retry', rocketmqVersion: '4.9.8' },
+  trace: (): Trace => Object.freeze(parseTraceLines(demoTraceText)),
+};
+
+/** The preset opened when the URL names none; null while only the built-in demo exists. */
+export const DEFAULT_PRESET: string | null = null;
+
+/** Scenario validation and the engine load in their own chunk, on the first scenario, not with the page. */
+export const pageEngine: ScenarioEngine = {
+  async validate(text) {
+    const { parseScenarioText } = await import('../scenario');
+    const result = parseScenarioText(text);
+    if (result.ok) return { ok: true, scenario: result.scenario };
+    return {
+      ok: false,
+      problems: result.errors.map((e) => `${e.path === '' ? '(scenario)' : e.path}: ${e.message}`),
+    };
+  },
+  // TODO(engine integration): `async (scenario) => runScenario(scenario)` (helper-4) goes here.
+  simulate: () => Promise.reject(new Error('the engine is not available yet in this build')),
+};
+
+export interface LoadOptions {
+  engine?: ScenarioEngine;
+  fetchText?: (url: string) => Promise<string>;
+}
+
+async function fetchTextDefault(url: string): Promise<string> {
+  const response = await fetch(url, { headers: { accept: 'application/json' } });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.text();
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Loads what the address asks for into the store. Never throws: a failure lands in `loadProblems`, and
+ * the last good scenario and trace stay on screen.
+ */
+export async function loadScenario(
+  win: Window,
+  store: StoreApi<AppState>,
+  options: LoadOptions = {},
+): Promise<void> {
+  const engine = options.engine ?? pageEngine;
+  const fetchText = options.fetchText ?? fetchTextDefault;
+  const search = win.location.search;
+  const step = readStepParam(search) ?? undefined;
+  const requested = readPresetParam(search);
+  const { startLoading, failLoading, showScenario } = store.getState();
+  const showDemo = () => showScenario({ scenario: DEMO.scenario, presetId: null, trace: DEMO.trace(), step });
+  /** Reports the problems; with nothing on screen yet, the built-in demonstration is shown under them. */
+  const fail = (problems: string[]) => {
+    if (store.getState().trace.length === 0) showDemo();
+    failLoading(problems);
+  };
+
+  if (typeof requested === 'object' && requested !== null) {
+    fail([`preset "${requested.invalid}": not a preset id (letters, digits, ".", "-", "_")`]);
+    return;
+  }
+  const presetId = requested ?? DEFAULT_PRESET;
+  startLoading(presetId);
+  if (presetId === null) {
+    showDemo();
+    return;
+  }
+  let text: string;
+  try {
+    text = await fetchText(presetUrl(presetId, win.location.href));
+  } catch (error) {
+    fail([`preset "${presetId}": could not be read (${message(error)})`]);
+    return;
+  }
+  try {
+    const outcome = await engine.validate(text);
+    if (!outcome.ok) {
+      fail(outcome.problems.map((p) => `preset "${presetId}": ${p}`));
+      return;
+    }
+    const trace = await engine.simulate(outcome.scenario);
+    showScenario({ scenario: outcome.scenario, presetId, trace, step });
+  } catch (error) {
+    fail([`preset "${presetId}": the simulation failed (${message(error)})`]);
+  }
+}

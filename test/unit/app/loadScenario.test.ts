@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { loadScenario, presetUrl, readPresetParam, type ScenarioEngine } from '../../../src/app/loadScenario';
+import { createAppStore } from '../../../src/store/appStore';
+import type { Trace } from '../../../src/trace/types';
+import { readTrace } from '../../fixtures/traces/readTrace';
+
+function fakeWindow(href: string): Window {
+  const url = new URL(href);
+  return { location: { href: url.href, search: url.search } } as unknown as Window;
+}
+
+const newStore = () => createAppStore({ ui: { lang: 'en', theme: 'light' } });
+
+function engine(trace: Trace, problems: string[] = []): ScenarioEngine & { ran: unknown[] } {
+  const ran: unknown[] = [];
+  return {
+    ran,
+    validate: async (text) => {
+      const doc = JSON.parse(text) as unknown;
+      return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario: doc };
+    },
+    simulate: async (scenario) => {
+      ran.push(scenario);
+      return trace;
+    },
+  };
+}
+
+describe('readPresetParam and presetUrl', () => {
+  it('reads a preset id and refuses anything that is not a file name', () => {
+    expect(readPresetParam('?preset=broker-down_1.v2')).toBe('broker-down_1.v2');
+    expect(readPresetParam('?lang=en')).toBeNull();
+    expect(readPresetParam('?preset=')).toBeNull();
+    expect(readPresetParam('?preset=../secret')).toEqual({ invalid: '../secret' });
+    expect(readPresetParam('?preset=a%2Fb')).toEqual({ invalid: 'a/b' });
+  });
+
+  it('resolves the preset file against the page, so a sub-path works', () => {
+    expect(presetUrl('x', 'http://h/course/sendpath/?preset=x&lang=en')).toBe(
+      'http://h/course/sendpath/scenarios/x.json',
+    );
+    expect(presetUrl('x', 'http://h/index.html')).toBe('http://h/scenarios/x.json');
+  });
+});
+
+describe('loadScenario', () => {
+  const trace = readTrace('sync-retry-broker-error');
+
+  it('fetches, validates and runs the preset, then shows scenario and trace with the cursor from the URL', async () => {
+    const store = newStore();
+    const fetched: string[] = [];
+    const e = engine(trace);
+    await loadScenario(fakeWindow('http://h/app/?preset=retry&step=9'), store, {
+      engine: e,
+      fetchText: async (url) => {
+        fetched.push(url);
+        return '{"id":"retry"}';
+      },
+    });
+    expect(fetched).toEqual(['http://h/app/scenarios/retry.json']);
+    expect(e.ran).toEqual([{ id: 'retry' }]);
+    expect(store.getState()).toMatchObject({ presetId: 'retry', loadStatus: 'ready', step: 9, trace });
+  });
+
+  it('ignores a step that is not a whole number, and clamps one past the end', async () => {
+    const store = newStore();
+    await loadScenario(fakeWindow('http://h/?preset=p&step=-3'), store, {
+      engine: engine(trace),
+      fetchText: async () => '{}',
+    });
+    expect(store.getState().step).toBe(0);
+    const again = newStore();
+    await loadScenario(fakeWindow('http://h/?preset=p&step=99999'), again, {
+      engine: engine(trace),
+      fetchText: async () => '{}',
+    });
+    expect(again.getState().step).toBe(trace.length);
+  });
+
+  it('lists validation problems and shows the built-in demonstration when nothing was on screen', async () => {
+    const store = newStore();
+    await loadScenario(fakeWindow('http://h/?preset=bad'), store, {
+      engine: engine(trace, ['brokers: must have at least 1 item']),
+      fetchText: async () => '{}',
+    });
+    expect(store.getState().loadStatus).toBe('error');
+    expect(store.getState().loadProblems).toEqual(['preset "bad": brokers: must have at least 1 item']);
+    expect(store.getState().trace.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the last good trace when a later load fails to fetch', async () => {
+    const store = newStore();
+    const other = readTrace('async-executor-timeout');
+    store.getState().setTrace(other);
+    await loadScenario(fakeWindow('http://h/?preset=missing'), store, {
+      engine: engine(trace),
+      fetchText: async () => {
+        throw new Error('HTTP 404');
+      },
+    });
+    expect(store.getState().trace).toBe(other);
+    expect(store.getState().loadProblems).toEqual(['preset "missing": could not be read (HTTP 404)']);
+  });
+
+  it('reports a simulation that throws instead of throwing itself', async () => {
+    const store = newStore();
+    await loadScenario(fakeWindow('http://h/?preset=p'), store, {
+      engine: {
+        validate: async () => ({ ok: true, scenario: {} }),
+        simulate: () => Promise.reject(new Error('boom')),
+      },
+      fetchText: async () => '{}',
+    });
+    expect(store.getState().loadProblems).toEqual(['preset "p": the simulation failed (boom)']);
+  });
+
+  it('refuses a preset id that is not a file name without fetching anything', async () => {
+    const store = newStore();
+    let fetched = false;
+    await loadScenario(fakeWindow('http://h/?preset=..%2F..%2Fetc'), store, {
+      engine: engine(trace),
+      fetchText: async () => {
+        fetched = true;
+        return '{}';
+      },
+    });
+    expect(fetched).toBe(false);
+    expect(store.getState().loadStatus).toBe('error');
+  });
+
+  it('shows the built-in demonstration when the URL names no preset', async () => {
+    const store = newStore();
+    await loadScenario(fakeWindow('http://h/?lang=en&step=4'), store, { engine: engine(trace) });
+    expect(store.getState()).toMatchObject({ loadStatus: 'ready', step: 4 });
+    expect(store.getState().trace.length).toBeGreaterThan(10);
+  });
+});
