@@ -353,18 +353,14 @@ export const BrokerSchema = obj({
     description:
       'MessageStoreConfig.brokerRole. Default: ASYNC_MASTER. A SLAVE needs a brokerId of 1 or more and takes no sends.',
   }),
-  brokerId: intIn(0, 999_999_999, '0 for a master, 1 or more for a slave')
-    .optional()
-    .meta({
-      description:
-        'BrokerConfig.brokerId: 0 for a master (the default); 1 or more for a SLAVE (required there).',
-    }),
-  address: address()
-    .optional()
-    .meta({
-      description:
-        'ip:port of the broker. Default: 10.0.0.N:10911 where N is the position in brokers[] plus 1.',
-    }),
+  brokerId: intIn(0, 999_999_999, '0 for a master, 1 or more for a slave').optional().meta({
+    description:
+      'BrokerConfig.brokerId: 0 for a master (the default); 1 or more for a SLAVE (required there).',
+  }),
+  address: address().optional().meta({
+    description:
+      'ip:port of the broker. Default: 10.0.0.N:10911 where N is the position in brokers[] plus 1.',
+  }),
   clusterName: withInfo(name('cluster name'), B.clusterName),
   flushDiskType: withInfo(oneOf(['ASYNC_FLUSH', 'SYNC_FLUSH']), B.flushDiskType),
   autoCreateTopicEnable: withInfo(bool(), B.autoCreateTopicEnable),
@@ -458,11 +454,9 @@ const W = WORKLOAD_DEFAULTS;
 
 export const WorkloadSchema = obj({
   name: text(C.maxTitleLength, 'label').optional().meta({ description: 'A label for the panels.' }),
-  count: intIn(1, C.maxMessages, 'messages')
-    .optional()
-    .meta({
-      description: 'How many messages. Required unless timesMs is given (then it must equal its length).',
-    }),
+  count: intIn(1, C.maxMessages, 'messages').optional().meta({
+    description: 'How many messages. Required unless timesMs is given (then it must equal its length).',
+  }),
   startAtMs: withInfo(timeMs(), W.startAtMs),
   ratePerSecond: z
     .number({ error: `must be a number of sends per second above 0 and at most ${C.maxRatePerSecond}` })
@@ -665,11 +659,9 @@ export const ScenarioSchema = obj({
           : `must be ${SCENARIO_FORMAT_VERSION}, the scenario format version`,
     })
     .meta({ description: 'Format version of this file: 1.' }),
-  id: name('preset id')
-    .optional()
-    .meta({
-      description: 'Preset id; for a file in public/scenarios it equals the file name without .json.',
-    }),
+  id: name('preset id').optional().meta({
+    description: 'Preset id; for a file in public/scenarios it equals the file name without .json.',
+  }),
   title: LocalizedTextSchema(C.maxTitleLength).optional(),
   description: LocalizedTextSchema(C.maxTextLength).optional(),
   seed: intIn(0, 4_294_967_295, 'a uint32 seed')
