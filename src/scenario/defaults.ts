@@ -1066,7 +1066,6 @@ export const NETWORK_DEFAULTS: SettingTable<ResolvedNetworkSettings> = {
 /** Top-level settings with defaults. */
 export const SCENARIO_DEFAULTS = {
   seed: 1,
-  workloadBodySize: 1024,
 } as const;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1120,6 +1119,7 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
   const v = s.rocketmqVersion;
 
   const producer = fill(PRODUCER_DEFAULTS, s.producer, v);
+  producer.retryResponseCodes = [...new Set(producer.retryResponseCodes)];
 
   const groups = new Map<string, string[]>();
   s.brokers.forEach((b) => {

@@ -32,12 +32,17 @@ export const SCENARIO_CAPS = {
   maxTopics: 256,
   /** readQueueNums, writeQueueNums and both defaultTopicQueueNums. */
   maxQueuesPerTopic: 1024,
-  /** Sum over topics of (brokers holding it) x max(readQueueNums, writeQueueNums). */
+  /**
+   * Sum over topics of (brokers holding it) x max(readQueueNums, writeQueueNums), counting TBW102 and the
+   * queues that auto-creation may add for undeclared workload topics.
+   */
   maxTotalQueues: 65_536,
   maxFaults: 100,
   maxWorkloads: 100,
   /** Sending threads of one workload. */
   maxThreadsPerWorkload: 256,
+  /** Sending threads over all workloads. */
+  maxSendingThreads: 1024,
   /** Any thread pool: async sender, callback executor, broker send threads. */
   maxPoolThreads: 256,
   /** Any task queue or semaphore. */

@@ -426,12 +426,6 @@ function crossCheck(s: Scenario): ScenarioError[] {
       }
     }
   });
-  if (totalQueues > C.maxTotalQueues) {
-    err(
-      ['topics'],
-      `${totalQueues} queues in total (brokers holding each topic × its queue count); at most ${C.maxTotalQueues}`,
-    );
-  }
 
   // Network links.
   const pairs = new Map<string, number>();
@@ -479,7 +473,7 @@ function crossCheck(s: Scenario): ScenarioError[] {
     const start = w.startAtMs ?? 0;
     const last =
       w.timesMs !== undefined
-        ? start + Math.max(...w.timesMs)
+        ? start + w.timesMs.reduce((max, t) => (t > max ? t : max), 0)
         : w.ratePerSecond !== undefined
           ? start + ((count - 1) * 1000) / w.ratePerSecond
           : start + (count - 1) * (w.intervalMs ?? 0);
@@ -492,6 +486,36 @@ function crossCheck(s: Scenario): ScenarioError[] {
   });
   if (totalMessages > C.maxMessages) {
     err(['workload'], `${totalMessages} messages in total over all workloads; at most ${C.maxMessages}`);
+  }
+  const totalThreads = (s.workload ?? []).reduce((n, w) => n + (w.threads ?? 1), 0);
+  if (totalThreads > C.maxSendingThreads) {
+    err(['workload'], `${totalThreads} sending threads over all workloads; at most ${C.maxSendingThreads}`);
+  }
+
+  // Queues: declared topics, plus TBW102 and what auto-creation may add (producer.defaultTopicQueueNums,
+  // capped by each broker's TBW102 size, on every master that offers TBW102).
+  if (totalQueues > C.maxTotalQueues) {
+    err(
+      ['topics'],
+      `${totalQueues} queues in total (brokers holding each topic × its queue count); at most ${C.maxTotalQueues}`,
+    );
+  } else {
+    const masters = s.brokers.filter(
+      (b) => (b.role ?? 'ASYNC_MASTER') !== 'SLAVE' && b.autoCreateTopicEnable !== false,
+    );
+    const tbw102 = masters.reduce((n, b) => n + (b.defaultTopicQueueNums ?? 8), 0);
+    const perAutoTopic = masters.reduce(
+      (n, b) => n + Math.min(s.producer?.defaultTopicQueueNums ?? 4, b.defaultTopicQueueNums ?? 8),
+      0,
+    );
+    const undeclared = new Set((s.workload ?? []).map((w) => w.topic).filter((t) => !topicNames.has(t)));
+    const withAuto = totalQueues + tbw102 + undeclared.size * perAutoTopic;
+    if (withAuto > C.maxTotalQueues) {
+      err(
+        ['workload'],
+        `up to ${withAuto} queues in total once TBW102 and the ${undeclared.size} undeclared workload topics are auto-created on every broker that offers TBW102; at most ${C.maxTotalQueues} (declare the topics, lower defaultTopicQueueNums or turn autoCreateTopicEnable off)`,
+      );
+    }
   }
 
   // Faults.

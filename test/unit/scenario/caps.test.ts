@@ -61,12 +61,43 @@ describe('documented caps', () => {
       readQueueNums: 1024,
       writeQueueNums: 1024,
     }));
-    expect(errorsOf({ ...BASE, brokers: brokers(32), topics })).toEqual([]);
-    expect(errorsOf({ ...BASE, brokers: brokers(33), topics })).toEqual([
+    const noAutoCreate = (n: number) => brokers(n).map((b) => ({ ...b, autoCreateTopicEnable: false }));
+    expect(errorsOf({ ...BASE, brokers: noAutoCreate(32), topics })).toEqual([]);
+    expect(errorsOf({ ...BASE, brokers: noAutoCreate(33), topics })).toEqual([
       {
         path: 'topics',
         message: '67584 queues in total (brokers holding each topic × its queue count); at most 65536',
       },
+    ]);
+  });
+
+  it('counts TBW102 and the queues auto-creation may add for undeclared workload topics', () => {
+    const big = Array.from({ length: 64 }, (_, i) => ({ name: `b${i}`, defaultTopicQueueNums: 1024 }));
+    const producer = { defaultTopicQueueNums: 1024 };
+    expect(errorsOf({ ...BASE, brokers: big, producer })).toEqual([]);
+    const errors = errorsOf({
+      ...BASE,
+      brokers: big,
+      producer,
+      workload: [{ count: 1, topic: 'Undeclared' }],
+    });
+    expect(errors[0]?.path).toBe('workload');
+    expect(errors[0]?.message).toContain('auto-created');
+    expect(
+      errorsOf({
+        ...BASE,
+        brokers: big.map((b) => ({ ...b, autoCreateTopicEnable: false })),
+        producer,
+        workload: [{ count: 1, topic: 'Undeclared' }],
+      }),
+    ).toEqual([]);
+  });
+
+  it('allows 1024 sending threads over all workloads and refuses more', () => {
+    const w = { count: 1, topic: 'T', threads: 256 };
+    expect(errorsOf({ ...BASE, workload: [w, w, w, w] })).toEqual([]);
+    expect(errorsOf({ ...BASE, workload: [w, w, w, w, { ...w, threads: 1 }] })).toEqual([
+      { path: 'workload', message: '1025 sending threads over all workloads; at most 1024' },
     ]);
   });
 

@@ -77,6 +77,12 @@ describe('resolveScenario fills in the defaults of the chosen version', () => {
     expect(resolve({}, '5.3.3').producer.retryResponseCodes).toEqual([17, 14, 1, 2, 16, 204, 205, 1500]);
   });
 
+  it('keeps each retry response code once, in the order written', () => {
+    expect(
+      resolve({ producer: { retryResponseCodes: [2, 17, 2, 1] } }, '5.3.3').producer.retryResponseCodes,
+    ).toEqual([2, 17, 1]);
+  });
+
   it('closes the socket after a sync timeout from 4.9.8 on only', () => {
     expect(resolve({}, '4.5.2').producer.clientCloseSocketIfTimeout).toBe(false);
     expect(resolve({}, '4.9.8').producer.clientCloseSocketIfTimeout).toBe(true);
