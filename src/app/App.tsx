@@ -1,28 +1,31 @@
 import { useT } from '../i18n/useT';
-import type { MessageKey } from '../i18n';
+import { CallPath } from '../panels/callPath';
+import { EventLog } from '../panels/eventLog';
+import { QueueSelectionPanel } from '../panels/queueSelection';
+import { TopologyPanel } from '../panels/topology';
+import { useAppStoreApi } from '../store/StoreContext';
+import { HelpDialog } from './HelpDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Panel } from './Panel';
+import { PlaybackBar } from './PlaybackBar';
 import { ThemeSwitch } from './ThemeSwitch';
+import { usePlaybackLoop } from './usePlaybackLoop';
+import { useShortcuts } from './useShortcuts';
+import './App.css';
 
-interface PanelSlot {
-  title: MessageKey;
-  body: MessageKey;
-  area: string;
+function Placeholder({ text }: { text: string }) {
+  return <p className="placeholder">{text}</p>;
 }
 
-/** The page's landmarks, named as in DESIGN.md; each panel's issue replaces its placeholder body. */
-const PANELS: readonly PanelSlot[] = [
-  { title: 'shell.panel.topology', body: 'shell.panel.topology.placeholder', area: 'topology' },
-  { title: 'shell.panel.queueSelection', body: 'shell.panel.queueSelection.placeholder', area: 'queue' },
-  { title: 'shell.panel.threadPool', body: 'shell.panel.threadPool.placeholder', area: 'pool' },
-  { title: 'shell.panel.timeoutBudget', body: 'shell.panel.timeoutBudget.placeholder', area: 'budget' },
-  { title: 'shell.panel.callPath', body: 'shell.panel.callPath.placeholder', area: 'callpath' },
-  { title: 'shell.panel.eventLog', body: 'shell.panel.eventLog.placeholder', area: 'log' },
-  { title: 'shell.panel.scenario', body: 'shell.panel.scenario.placeholder', area: 'scenario' },
-];
-
+/**
+ * The page: header, playback bar, and the panel landmarks of DESIGN.md (named exactly as there), laid out as
+ * in ../shared/wireframe.svg. Panels read the store; the shortcuts and the playback loop live here once.
+ */
 export function App() {
   const t = useT();
+  const store = useAppStoreApi();
+  useShortcuts(store);
+  usePlaybackLoop(store);
   return (
     <>
       <a className="skip-link" href="#panels">
@@ -36,13 +39,31 @@ export function App() {
           <LanguageSwitch />
         </div>
       </header>
+      <PlaybackBar />
       <main id="panels" className="panels" tabIndex={-1}>
-        {PANELS.map((slot) => (
-          <Panel key={slot.area} title={t(slot.title)} area={slot.area}>
-            <p className="placeholder">{t(slot.body)}</p>
-          </Panel>
-        ))}
+        <Panel title={t('shell.panel.topology')} area="topology">
+          <TopologyPanel />
+        </Panel>
+        <Panel title={t('shell.panel.queueSelection')} area="queue">
+          <QueueSelectionPanel />
+        </Panel>
+        <Panel title={t('shell.panel.threadPool')} area="pool">
+          <Placeholder text={t('shell.panel.threadPool.placeholder')} />
+        </Panel>
+        <Panel title={t('shell.panel.timeoutBudget')} area="budget">
+          <Placeholder text={t('shell.panel.timeoutBudget.placeholder')} />
+        </Panel>
+        <Panel title={t('shell.panel.callPath')} area="callpath">
+          <CallPath />
+        </Panel>
+        <Panel title={t('shell.panel.eventLog')} area="log">
+          <EventLog />
+        </Panel>
+        <Panel title={t('shell.panel.scenario')} area="scenario">
+          <Placeholder text={t('shell.panel.scenario.placeholder')} />
+        </Panel>
       </main>
+      <HelpDialog />
     </>
   );
 }

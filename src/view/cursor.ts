@@ -168,3 +168,15 @@ export function eventAtStep(trace: Trace, step: number): Trace[number] | undefin
   const s = clampStep(step, trace.length);
   return s > 0 ? trace[s - 1] : undefined;
 }
+
+/** Number of events with `t <= virtualT`, searching from `from` (events are in time order). */
+export function stepAtTime(trace: Trace, virtualT: number, from = 0): number {
+  let lo = Math.max(0, from);
+  let hi = trace.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (trace[mid]!.t <= virtualT) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -2,12 +2,16 @@
  * Every namespace of messages. A namespace is one module with an `en` dictionary (its keys, prefixed with
  * the namespace's name) and a `zhCN` dictionary with exactly the same keys. Add a namespace here.
  */
+import * as eventLog from './eventLog';
+import * as playback from './playback';
 import * as callPath from './callPath';
 import * as shell from './shell';
 import * as topology from './topology';
 import * as queueSelection from './queueSelection';
 
 export const namespaces = {
+  eventLog,
+  playback,
   callPath,
   shell,
   topology,

@@ -1,0 +1,15 @@
+import { useEffect } from 'react';
+import type { StoreApi } from 'zustand';
+import type { AppState } from '../store/appStore';
+import { handleShortcut } from './actions';
+
+/** Installs the page-wide shortcuts (Space, arrows, Home, End, `?`...) for as long as the app is mounted. */
+export function useShortcuts(store: StoreApi<AppState>, doc: Document = document): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      handleShortcut(event, store);
+    };
+    doc.addEventListener('keydown', onKey);
+    return () => doc.removeEventListener('keydown', onKey);
+  }, [store, doc]);
+}

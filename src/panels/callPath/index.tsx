@@ -1,0 +1,2 @@
+export { CallPath } from './CallPath';
+export { explainEvent, explanationOf } from './explain';

@@ -1,0 +1,1 @@
+export { EventLog, ROW_HEIGHT } from './EventLog';

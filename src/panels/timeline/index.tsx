@@ -1,0 +1,2 @@
+export { Timeline } from './Timeline';
+export { timelineModel, timeWarp, timeScale, densityBars, clusterMarks } from './model';
