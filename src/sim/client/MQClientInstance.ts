@@ -2,7 +2,12 @@ import type { Sim } from '../kernel/Kernel';
 import { Semaphore } from '../kernel/Semaphore';
 import type { RemotingClient } from '../remoting/RemotingClient';
 import type { ClientEnvironment } from './ClientEnvironment';
-import { IllegalStateException, MQClientException, RemotingException } from './exceptions';
+import {
+  IllegalStateException,
+  InterruptedException,
+  MQClientException,
+  RemotingException,
+} from './exceptions';
 import { MQClientAPIImpl } from './MQClientAPIImpl';
 import type { MessageQueue } from './MessageQueue';
 import type { SendLoopProfile } from './SendLoopProfile';
@@ -144,8 +149,8 @@ export class MQClientInstance {
   /**
    * Asks the name server for `topic` (or, `isDefault`, for the default topic, capping every queue count at
    * `defaultTopicQueueNums`), and on a change installs a new `TopicPublishInfo` in every registered producer.
-   * Errors: 4.5.2 logs every exception; later tags log `MQClientException` and turn a `RemotingException`
-   * into `IllegalStateException`, which escapes to the send call.
+   * Errors: 4.5.2 logs every exception; later tags log `MQClientException` and `InterruptedException` and turn
+   * a `RemotingException` into `IllegalStateException`, which escapes to the send call.
    */
   *updateTopicRouteInfoFromNameServer(
     topic: string,
@@ -191,6 +196,8 @@ export class MQClientInstance {
       return false;
     } catch (e) {
       if (e instanceof MQClientException) return false;
+      // Every tag: the outer `catch (InterruptedException e)` logs it and the method returns false.
+      if (e instanceof InterruptedException) return false;
       if (this.profile.routeRemotingErrorIsIllegalState) {
         if (e instanceof RemotingException) throw IllegalStateException.ofCause(e);
         throw e;
