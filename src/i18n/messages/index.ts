@@ -8,6 +8,8 @@ import * as callPath from './callPath';
 import * as shell from './shell';
 import * as topology from './topology';
 import * as queueSelection from './queueSelection';
+import * as threadPool from './threadPool';
+import * as timeoutBudget from './timeoutBudget';
 
 export const namespaces = {
   eventLog,
@@ -16,4 +18,6 @@ export const namespaces = {
   shell,
   topology,
   queueSelection,
+  threadPool,
+  timeoutBudget,
 } as const;

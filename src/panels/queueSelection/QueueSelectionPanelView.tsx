@@ -75,10 +75,69 @@ function pathText(t: T, s: Selection): string | null {
   return key ? t(key, { pick: s.pick ?? '?' }) : t('queueSelection.path.other', { path: s.path });
 }
 
+function FaultInfo({
+  fault,
+  box,
+  now,
+  t,
+  lang,
+}: {
+  fault: FaultRow;
+  box: { x: number; y: number; w: number };
+  now: number;
+  t: T;
+  lang: Lang;
+}) {
+  const left = fault.availableAt - now;
+  const avoided = left > 0;
+  const share = avoided && fault.notAvailableMs > 0 ? Math.min(1, left / fault.notAvailableMs) : 0;
+  const title = [
+    t('queueSelection.faults.countdown', {
+      duration: fmtMs(lang, fault.notAvailableMs),
+      from: fmtMs(lang, fault.from.t),
+      at: fmtMs(lang, fault.availableAt),
+    }),
+    src(t, lang, fault.from),
+  ].join('\n');
+  const flags = [
+    fault.isolation ? t('queueSelection.faults.isolated') : null,
+    fault.reachable === false ? t('queueSelection.faults.unreachable') : null,
+  ].filter(Boolean);
+  const gaugeW = Math.max(40, Math.min(160, box.w - 6));
+  const stateText = avoided
+    ? t('queueSelection.faults.notAvailable', { left: fmtDuration(lang, left) })
+    : t('queueSelection.faults.available');
+  return (
+    <g
+      className={`qs-info${avoided ? ' qs-info--avoided' : ''}`}
+      transform={`translate(${box.x}, ${box.y})`}
+      data-broker={fault.brokerName}
+      data-seq={fault.from.seq}
+      role="group"
+      aria-label={`${fault.brokerName}: ${t('queueSelection.faults.latency')} ${fmtMs(lang, fault.latencyMs)}, ${stateText}`}
+    >
+      <title>{title}</title>
+      <text className="qs-info-line" x={0} y={12}>
+        {`${t('queueSelection.faults.latency')} ${fmtMs(lang, fault.latencyMs)}${flags.length ? ` · ${flags.join(' · ')}` : ''}`}
+      </text>
+      <text className="qs-info-state" x={0} y={27}>
+        {stateText}
+      </text>
+      {avoided && (
+        <g transform="translate(0, 30)">
+          <rect className="qs-info-gauge" width={gaugeW} height={5} />
+          <rect className="qs-info-gauge-fill" width={gaugeW * share} height={5} />
+        </g>
+      )}
+    </g>
+  );
+}
+
 function QueueGrid({
   selection,
   topic,
   queues,
+  faults,
   now,
   t,
   lang,
@@ -86,6 +145,7 @@ function QueueGrid({
 }: {
   selection: Selection;
   topic: string;
+  faults: FaultRow[];
   queues: ReturnType<typeof selectionView>['queues'];
   now: number;
   t: T;
@@ -93,7 +153,10 @@ function QueueGrid({
   width: number;
 }) {
   const prefix = `qs${safeId(useId())}`;
-  const layout = useMemo(() => getQueueGridLayout(queues, width), [queues, width]);
+  const faultByBroker = new Map(faults.map((f) => [f.brokerName, f]));
+  const withInfo = useMemo(() => new Set(faults.map((f) => f.brokerName)), [faults]);
+  const layout = useMemo(() => getQueueGridLayout(queues, width, withInfo), [queues, width, withInfo]);
+  const firstInfo = layout.groups.find((g) => g.info)?.info;
   const chosenPos = selection.pos ?? positionOf(queues, selection.brokerName, selection.queueId);
   const pointer = selection.index !== null ? indexPosition(selection.index, queues.length) : null;
   const skipsByPos = new Map<number, { order: number; skip: Skip }[]>();
@@ -114,18 +177,34 @@ function QueueGrid({
       aria-label={t('queueSelection.list', { topic })}
     >
       <Patterns prefix={prefix} />
-      {layout.groups.map((g) => (
-        <text key={g.brokerName} className="qs-broker-label" x={2} y={g.y + 22}>
-          <title>{g.brokerName}</title>
-          {shortBroker(g.brokerName)}
+      {firstInfo && firstInfo.y === layout.groups[0]?.y && (
+        <text className="qs-info-head teach-svg-muted" x={firstInfo.x} y={POINTER_H - 3}>
+          <title>{t('queueSelection.faults.title')}</title>
+          {t('queueSelection.faults')}
         </text>
-      ))}
+      )}
+      {layout.groups.map((g) => {
+        const last = selection.lastBrokerName === g.brokerName;
+        const fault = faultByBroker.get(g.brokerName);
+        return (
+          <g key={g.brokerName}>
+            <text className={`qs-broker-label${last ? ' qs-broker-label--last' : ''}`} x={2} y={g.y + 20}>
+              <title>
+                {last
+                  ? `${g.brokerName}\n${t('queueSelection.lastBroker', { broker: g.brokerName })}`
+                  : g.brokerName}
+              </title>
+              {shortBroker(g.brokerName)}
+              {last ? '↩' : ''}
+            </text>
+            {g.info && fault && <FaultInfo fault={fault} box={g.info} now={now} t={t} lang={lang} />}
+          </g>
+        );
+      })}
       {pointerCell && (
         <g className="qs-pointer" data-seq={selection.from.seq}>
           <title>{t('queueSelection.pointer')}</title>
-          <path
-            d={`M${pointerCell.x + pointerCell.w / 2 - 6} ${pointerCell.y - POINTER_H + 2} h12 l-6 ${POINTER_H - 4} Z`}
-          />
+          <path d={`M${pointerCell.x + pointerCell.w / 2 - 6} ${pointerCell.y - 9} h12 l-6 8 Z`} />
         </g>
       )}
       {layout.cells.map((cell) => {
@@ -160,11 +239,11 @@ function QueueGrid({
               rx={3}
               style={state === 'skipped' ? { fill: patternUrl(prefix, 'hatch-bad') } : undefined}
             />
-            <text className="qs-cell-id" x={cell.w / 2} y={state === 'idle' ? 22 : 15} textAnchor="middle">
+            <text className="qs-cell-id" x={cell.w / 2} y={state === 'idle' ? 20 : 13} textAnchor="middle">
               {cell.queueId}
             </text>
             {state !== 'idle' && (
-              <text className="qs-cell-mark" x={cell.w / 2} y={30} textAnchor="middle">
+              <text className="qs-cell-mark" x={cell.w / 2} y={27} textAnchor="middle">
                 {chosen ? '✓' : `✕${skips!.map((s) => s.order).join(',')}`}
               </text>
             )}
@@ -246,6 +325,8 @@ export const QueueSelectionPanelView = memo(function QueueSelectionPanelView({
   const chosenName = selection ? queueName(selection.brokerName, selection.queueId) : '';
   const indexPos = selection?.index != null ? indexPosition(selection.index, n) : null;
   const indexCell = indexPos !== null ? view.queues[indexPos] : undefined;
+  const listed = new Set(view.queues.map((q) => q.brokerName));
+  const otherFaults = view.faults.filter((f) => !listed.has(f.brokerName));
   const modConsistent =
     indexCell !== undefined &&
     indexCell.brokerName === selection?.brokerName &&
@@ -274,38 +355,57 @@ export const QueueSelectionPanelView = memo(function QueueSelectionPanelView({
               data-seq={selection.from.seq}
               title={src(t, lang, selection.from)}
             >
-              {t('queueSelection.chosen', { queue: chosenName })} ✓
+              {t('queueSelection.chosen', { queue: chosenName })}
             </span>
           </div>
-          <p className="teach-line qs-sub">
-            {selection.index !== null && (
-              <span
-                className="qs-index"
-                data-seq={selection.from.seq}
-                title={[
-                  t('queueSelection.index.title', { from: view.previousIndex?.value ?? '–' }),
-                  src(t, lang, selection.from),
-                  view.previousIndex ? src(t, lang, view.previousIndex.from) : '',
-                ]
-                  .filter(Boolean)
-                  .join('\n')}
-              >
-                {view.previousIndex
-                  ? t('queueSelection.index', {
-                      from: fmtNumber(lang, view.previousIndex.value),
-                      to: fmtNumber(lang, selection.index),
-                    })
-                  : t('queueSelection.index.first', { to: fmtNumber(lang, selection.index) })}
-                {modConsistent &&
-                  ` · ${t('queueSelection.index.mod', { index: fmtNumber(lang, selection.index), n, pos: indexPos! })}`}
-              </span>
-            )}
-            <span className="qs-last teach-muted">
-              {selection.lastBrokerName
-                ? t('queueSelection.lastBroker', { broker: selection.lastBrokerName })
-                : t('queueSelection.lastBroker.none')}
-            </span>
-          </p>
+          {selection.index !== null && !selection.hash && (
+            <p
+              className="teach-line qs-index"
+              data-seq={selection.from.seq}
+              title={[
+                t('queueSelection.index.title', { from: view.previousIndex?.value ?? '–' }),
+                src(t, lang, selection.from),
+                view.previousIndex ? src(t, lang, view.previousIndex.from) : '',
+              ]
+                .filter(Boolean)
+                .join('\n')}
+            >
+              {view.previousIndex
+                ? t('queueSelection.index', {
+                    from: fmtNumber(lang, view.previousIndex.value),
+                    to: fmtNumber(lang, selection.index),
+                  })
+                : t('queueSelection.index.first', { to: fmtNumber(lang, selection.index) })}
+              {modConsistent &&
+                ` · ${t('queueSelection.index.mod', { index: fmtNumber(lang, selection.index), n, pos: indexPos! })}`}
+              {selection.lastBrokerName && (
+                <span
+                  className="qs-last"
+                  title={t('queueSelection.lastBroker', { broker: selection.lastBrokerName })}
+                >
+                  {` · ${t('queueSelection.lastBroker.short', { broker: shortBroker(selection.lastBrokerName) })}`}
+                </span>
+              )}
+            </p>
+          )}
+          {selection.hash && (
+            <p
+              className="teach-line qs-hash teach-code"
+              data-seq={selection.hash.from.seq}
+              title={`${t('queueSelection.hash.title', { selector: selection.hash.selector ?? 'MessageQueueSelector' })}\n${src(t, lang, selection.hash.from)}`}
+            >
+              {t('queueSelection.hash', {
+                arg: selection.hash.arg !== null ? JSON.stringify(selection.hash.arg) : 'arg',
+                hash: String(selection.hash.hash),
+              })}
+              {selection.hash.queueCount !== null &&
+                selection.hash.result !== null &&
+                ` · ${t('queueSelection.hash.mod', {
+                  n: selection.hash.queueCount,
+                  index: selection.hash.result,
+                })}`}
+            </p>
+          )}
           {n > 0 && (
             <div
               className="qs-grid-wrap"
@@ -318,6 +418,7 @@ export const QueueSelectionPanelView = memo(function QueueSelectionPanelView({
               <QueueGrid
                 selection={selection}
                 topic={view.topic ?? '?'}
+                faults={view.faults}
                 queues={view.queues}
                 now={now}
                 t={t}
@@ -325,25 +426,6 @@ export const QueueSelectionPanelView = memo(function QueueSelectionPanelView({
                 width={width}
               />
             </div>
-          )}
-          {selection.hash && (
-            <p
-              className="teach-line qs-hash teach-code"
-              data-seq={selection.hash.from.seq}
-              title={`${t('queueSelection.hash.title', { selector: selection.hash.selector ?? 'MessageQueueSelector' })}\n${src(t, lang, selection.hash.from)}`}
-            >
-              {t('queueSelection.hash', {
-                arg: selection.hash.arg !== null ? JSON.stringify(selection.hash.arg) : 'arg',
-                hash: fmtNumber(lang, selection.hash.hash),
-              })}
-              {selection.hash.queueCount !== null &&
-                selection.hash.result !== null &&
-                ` → ${t('queueSelection.hash.mod', {
-                  hash: 'hash',
-                  n: selection.hash.queueCount,
-                  index: selection.hash.result,
-                })}`}
-            </p>
           )}
           {selection.skipped.length > 0 && (
             <ol className="qs-skips" aria-label={t('queueSelection.skipped.title')}>
@@ -365,10 +447,14 @@ export const QueueSelectionPanelView = memo(function QueueSelectionPanelView({
           <p className="teach-line qs-path">
             {pathText(t, selection)} <span className="teach-code teach-muted">{selection.code}</span>
           </p>
-          <h3 className="teach-subtitle" title={t('queueSelection.faults.title')}>
-            {t('queueSelection.faults')}
-          </h3>
-          <FaultTable faults={view.faults} now={now} t={t} lang={lang} />
+          {otherFaults.length > 0 && (
+            <>
+              <h3 className="teach-subtitle" title={t('queueSelection.faults.title')}>
+                {t('queueSelection.faults')}
+              </h3>
+              <FaultTable faults={otherFaults} now={now} t={t} lang={lang} />
+            </>
+          )}
         </>
       )}
     </div>

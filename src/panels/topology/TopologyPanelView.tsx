@@ -239,6 +239,7 @@ function BrokerBox({
   box,
   broker,
   routes,
+  routesKnown,
   topic,
   compact,
   t,
@@ -247,6 +248,7 @@ function BrokerBox({
   box: NodeBox;
   broker: BrokerNode;
   routes: RouteComparison[];
+  routesKnown: boolean;
   topic: string | null;
   compact: boolean;
   t: T;
@@ -255,17 +257,20 @@ function BrokerBox({
   const inRoute = routes.length > 0;
   const stale = routes.find((r) => r.stale !== null)?.stale ?? null;
   const status = t(statusKey(broker.status), { status: broker.status });
+  // Without any route.update the trace does not say what the producer believes: claim nothing.
   const routeText = stale
     ? t(`topology.broker.stale.${stale}` as MessageKey)
     : inRoute
       ? t('topology.broker.inRoute')
-      : t('topology.broker.notInRoute');
+      : routesKnown
+        ? t('topology.broker.notInRoute')
+        : '';
   const queues = [...broker.queues.values()]
     .filter((q) => topic === null || q.topic === topic || q.topic === null)
     .sort((a, b) => a.queueId - b.queueId);
   const { shown } = queueCells(box.w, queues.length);
   const extraFaults = broker.faults.filter((f) => f.kind !== broker.status);
-  const label = t('topology.broker.label', { name: broker.name, status, route: routeText });
+  const label = t('topology.broker.label', { name: broker.name, status, route: routeText }).trim();
   return (
     <div
       className={`topo-node topo-node--broker topo-broker--${broker.status}${stale ? ' topo-broker--stale' : ''}${compact ? ' topo-node--compact' : ''}`}
@@ -322,19 +327,21 @@ function BrokerBox({
           {broker.registered ? t('topology.broker.registered') : t('topology.broker.expired')}
         </div>
       )}
-      <div
-        className={`topo-node-line${stale ? ' teach-warn topo-strong' : ' teach-muted'}`}
-        data-route={inRoute}
-        title={
-          stale
-            ? t('topology.broker.stale.title', {
-                reason: t(`topology.broker.stale.reason.${stale}` as MessageKey),
-              })
-            : undefined
-        }
-      >
-        {routeText}
-      </div>
+      {routeText && (
+        <div
+          className={`topo-node-line${stale ? ' teach-warn topo-strong' : ' teach-muted'}`}
+          data-route={inRoute}
+          title={
+            stale
+              ? t('topology.broker.stale.title', {
+                  reason: t(`topology.broker.stale.reason.${stale}` as MessageKey),
+                })
+              : undefined
+          }
+        >
+          {routeText}
+        </div>
+      )}
       {extraFaults.length > 0 && !compact && (
         <div
           className="topo-node-line teach-warn"
@@ -399,6 +406,7 @@ export const TopologyPanelView = memo(function TopologyPanelView({
                 box={box}
                 broker={broker}
                 routes={comparisons.filter((c) => c.broker === box.id)}
+                routesKnown={model.producer.routes.size > 0}
                 topic={focusTopic}
                 compact={layout.compactBrokers}
                 t={t}

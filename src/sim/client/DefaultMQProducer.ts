@@ -5,7 +5,7 @@ import { isJavaCatchable } from './MQClientAPIImpl';
 import type { Message } from './Message';
 import type { SendCallback, SendResult } from './SendResult';
 import type { SendLoopProfile } from './SendLoopProfile';
-import { AUTO_CREATE_TOPIC_KEY_TOPIC } from './Validators';
+import { AUTO_CREATE_TOPIC_KEY_TOPIC, checkMessage } from './Validators';
 
 export type CompressionType = 'ZLIB' | 'LZ4' | 'ZSTD';
 
@@ -80,9 +80,15 @@ export class DefaultMQProducer {
   // ---------------------------------------------------------------------------------------------------
   // Sends
 
-  /** `send(msg)` / `send(msg, timeout)`: DEFAULT SYNC. */
-  *send(msg: Message, timeout: number = this.sendMsgTimeout): Sim<SendResult> {
-    return yield* this.defaultMQProducerImpl.send(msg, timeout);
+  /**
+   * `send(msg)` / `send(msg, timeout)`: DEFAULT SYNC. 4.5.2's `send(msg)` (no timeout) validates the message
+   * in the facade, before the impl's state check; `send(msg, timeout)` and later tags do not.
+   */
+  *send(msg: Message, timeout?: number): Sim<SendResult> {
+    if (timeout === undefined && this.profile.version === '4.5.2') {
+      checkMessage(this.profile, msg, this.maxMessageSize);
+    }
+    return yield* this.defaultMQProducerImpl.send(msg, timeout ?? this.sendMsgTimeout);
   }
 
   /**
