@@ -2,6 +2,7 @@
 export const en = {
   'queueSelection.empty': 'No queue selected yet. Step forward to the first queue.select.',
   'queueSelection.heading': '{msgId} · attempt {attempt}',
+  'queueSelection.attempt': 'attempt {attempt}',
   'queueSelection.lastBroker': 'lastBrokerName: {broker}',
   'queueSelection.lastBroker.none': 'lastBrokerName: null (first attempt)',
   'queueSelection.lastBroker.short': 'last ↩{broker}',
@@ -58,6 +59,7 @@ export const en = {
 export const zhCN: Record<keyof typeof en, string> = {
   'queueSelection.empty': '还没有选择队列。向前单步到第一个 queue.select。',
   'queueSelection.heading': '{msgId} · 第 {attempt} 次尝试',
+  'queueSelection.attempt': '第 {attempt} 次尝试',
   'queueSelection.lastBroker': 'lastBrokerName：{broker}',
   'queueSelection.lastBroker.none': 'lastBrokerName：null（第一次尝试）',
   'queueSelection.lastBroker.short': '上次 ↩{broker}',

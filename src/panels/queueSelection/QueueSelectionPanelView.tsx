@@ -8,6 +8,7 @@ import {
   type Selection,
   type Skip,
 } from '../../view/folds/queueSelection';
+import { shortMsgId } from '../../view/format';
 import { fmtDuration, fmtMs, fmtNumber, provenanceParams, shortBroker } from '../teaching/format';
 import { Patterns, patternUrl, safeId } from '../teaching/Patterns';
 import { useElementSize } from '../teaching/useElementSize';
@@ -345,10 +346,15 @@ export const QueueSelectionPanelView = memo(function QueueSelectionPanelView({
               onClick={() => onSelectMessage?.(selection.msgId)}
               aria-pressed={selectedMsgId === selection.msgId}
               data-seq={selection.from.seq}
-              title={src(t, lang, selection.from)}
+              title={`${selection.msgId}\n${src(t, lang, selection.from)}`}
+              aria-label={t('queueSelection.heading', {
+                msgId: shortMsgId(selection.msgId),
+                attempt: view.attemptNumber,
+              })}
             >
-              {t('queueSelection.heading', { msgId: selection.msgId, attempt: view.attemptNumber })}
+              {shortMsgId(selection.msgId)}
             </button>
+            <span className="qs-attempt">{t('queueSelection.attempt', { attempt: view.attemptNumber })}</span>
             <span
               className="qs-chosen"
               data-testid="chosen-queue"

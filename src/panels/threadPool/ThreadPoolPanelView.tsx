@@ -9,6 +9,7 @@ import {
   type RunningTask,
   type ThreadPoolState,
 } from '../../view/folds/threadPool';
+import { shortMsgId } from '../../view/format';
 import { fmtDuration, fmtNumber, provenanceParams } from '../teaching/format';
 import { useElementSize } from '../teaching/useElementSize';
 import { chipsThatFit, waitGauge } from './layout';
@@ -75,12 +76,12 @@ function WorkerChip({ worker, task, c }: { worker: string; task: RunningTask | u
       data-state={task.eaten ? 'eaten' : 'running'}
       data-seq={task.started.seq}
       title={title}
-      aria-label={`${workerLabel(worker)} ${task.msgId}${task.eaten ? ` ${t('threadPool.worker.eaten')}` : ''}`}
+      aria-label={`${workerLabel(worker)} ${shortMsgId(task.msgId)}${task.eaten ? ` ${t('threadPool.worker.eaten')}` : ''}`}
       aria-pressed={c.selectedMsgId === task.msgId}
       onClick={() => c.onSelectMessage?.(task.msgId)}
     >
       <span className="pool-chip-head">{workerLabel(worker)}</span>
-      <span className="pool-chip-text">{task.msgId}</span>
+      <span className="pool-chip-text">{shortMsgId(task.msgId)}</span>
       {task.eaten ? (
         <span className="pool-chip-note teach-bad pool-strong">✕</span>
       ) : (
@@ -118,11 +119,11 @@ function TaskChip({ task, now, c }: { task: QueuedTask; now: number; c: Common }
       data-state={gauge.eaten ? 'eaten' : 'waiting'}
       data-seq={task.enqueued.seq}
       title={title}
-      aria-label={`${task.msgId} ${fmtDuration(lang, waited)}${gauge.eaten ? ` ${t('threadPool.task.eaten')}` : ''}`}
+      aria-label={`${shortMsgId(task.msgId)} ${fmtDuration(lang, waited)}${gauge.eaten ? ` ${t('threadPool.task.eaten')}` : ''}`}
       aria-pressed={c.selectedMsgId === task.msgId}
       onClick={() => c.onSelectMessage?.(task.msgId)}
     >
-      <span className="pool-chip-text">{task.msgId}</span>
+      <span className="pool-chip-text">{shortMsgId(task.msgId)}</span>
       <span className={`pool-chip-note${gauge.eaten ? ' teach-bad' : ''}`}>
         {gauge.eaten ? t('threadPool.task.eaten') : fmtDuration(lang, waited)}
       </span>
@@ -195,7 +196,7 @@ function PoolSection({ p, now, width, c }: { p: PoolState; now: number; width: n
           title={src(t, lang, lastEaten.from)}
         >
           {t('threadPool.eaten.line', {
-            msgId: lastEaten.msgId,
+            msgId: shortMsgId(lastEaten.msgId),
             waited: fmtDuration(lang, lastEaten.waitedMs ?? 0),
             timeout: lastEaten.timeoutMs != null ? fmtDuration(lang, lastEaten.timeoutMs) : '?',
           })}
@@ -235,7 +236,7 @@ function PoolSection({ p, now, width, c }: { p: PoolState; now: number; width: n
                 aria-pressed={c.selectedMsgId === r.msgId}
                 onClick={() => c.onSelectMessage?.(r.msgId)}
               >
-                <span className="pool-chip-text">✕ {r.msgId}</span>
+                <span className="pool-chip-text">✕ {shortMsgId(r.msgId)}</span>
               </button>
             ))}
           </div>
@@ -300,7 +301,7 @@ export const ThreadPoolPanelView = memo(function ThreadPoolPanelView({
                   <span className="pool-chip-text">
                     {cb.status === 'EXCEPTION' ? '✕ ' : '✓ '}
                     {t(cb.status === 'EXCEPTION' ? 'threadPool.callback.fail' : 'threadPool.callback.ok', {
-                      msgId: cb.msgId,
+                      msgId: shortMsgId(cb.msgId),
                     })}
                   </span>
                 </button>

@@ -13,6 +13,7 @@ import {
   type TimeoutBudgetState,
   type WaterfallRow,
 } from '../../view/folds/timeoutBudget';
+import { shortMsgId } from '../../view/format';
 import { fmtDuration, fmtMs, fmtNumber, provenanceParams, shortBroker } from '../teaching/format';
 import { Patterns, patternUrl, safeId } from '../teaching/Patterns';
 import { useElementSize } from '../teaching/useElementSize';
@@ -34,6 +35,8 @@ const LABEL_W = 72;
 const GLYPH_W = 22;
 const BAR_H = 22;
 const MARKER_ROW_H = 15;
+/** Below this body height the budget and the waterfall take turns. */
+const COMPACT_BELOW = 230;
 
 function src(t: T, lang: Lang, p: Provenance | null | undefined): string {
   return p ? t('timeoutBudget.source', provenanceParams(lang, p)) : '';
@@ -122,7 +125,7 @@ function BudgetBar({ view, width, t, lang }: { view: BudgetView; width: number; 
       height={height}
       role="img"
       aria-label={t('timeoutBudget.bar', {
-        msgId: view.msgId,
+        msgId: shortMsgId(view.msgId),
         timeout: view.timeoutMs !== null ? fmtMs(lang, view.timeoutMs) : '?',
       })}
     >
@@ -270,7 +273,7 @@ function WaterfallRowButton({
 }) {
   const status = row.done ? (row.status ?? '?') : null;
   const label = t('timeoutBudget.waterfall.row', {
-    msgId: row.msgId,
+    msgId: shortMsgId(row.msgId),
     status: status ?? t('timeoutBudget.waterfall.pending'),
     duration: fmtMs(lang, row.end - row.start),
     attempts: row.attempts.length,
@@ -282,12 +285,12 @@ function WaterfallRowButton({
         className={`budget-wf-row${selected ? ' budget-wf-row--selected' : ''}`}
         aria-pressed={selected}
         aria-label={label}
-        title={`${label}\n${src(t, lang, row.call)}${row.resultFrom ? `\n${src(t, lang, row.resultFrom)}` : ''}`}
+        title={`${label}\n${row.msgId}\n${src(t, lang, row.call)}${row.resultFrom ? `\n${src(t, lang, row.resultFrom)}` : ''}`}
         data-msg-id={row.msgId}
         data-seq={row.resultFrom?.seq ?? row.call.seq}
         onClick={() => onSelect?.(row.msgId)}
       >
-        <span className="budget-wf-label">{row.msgId}</span>
+        <span className="budget-wf-label">{shortMsgId(row.msgId)}</span>
         <svg className="budget-wf-svg" width={barWidth} height={ROW_H - 6} aria-hidden="true">
           <rect className="budget-wf-base" x={bar.bar.x} y={6} width={bar.bar.w} height={6} />
           {bar.wait && (
@@ -414,19 +417,38 @@ export const TimeoutBudgetPanelView = memo(function TimeoutBudgetPanelView({
 }: TimeoutBudgetPanelViewProps) {
   const t: T = (key, params) => translate(lang, key, params);
   const box = useRef<HTMLDivElement>(null);
-  const { width } = useElementSize(box, { width: 400, height: 300 });
+  const { width, height } = useElementSize(box, { width: 400, height: 300 });
   const focus = focusMessage(model, selectedMsgId);
   const view = useMemo(
     () => (focus ? budgetAt(focus, model.lastSeq, model.now) : null),
     [focus, model.lastSeq, model.now],
   );
   const lastCheck = view?.checks.at(-1);
+  // A short panel shows the budget or the waterfall, switched by two buttons; a tall one shows both.
+  const compact = height < COMPACT_BELOW;
+  const [tab, setTab] = useState<'budget' | 'waterfall'>('budget');
+  const showBudget = !compact || tab === 'budget';
+  const showWaterfall = !compact || tab === 'waterfall';
+  const select = (msgId: string) => {
+    onSelectMessage?.(msgId);
+    if (compact) setTab('budget');
+  };
   return (
-    <div className="teach-panel budget" ref={box}>
-      {!view ? (
+    <div className={`teach-panel budget${compact ? ' budget--compact' : ''}`} ref={box}>
+      {compact && (
+        <div className="budget-tabs" role="group" aria-label={t('timeoutBudget.view')}>
+          <button type="button" aria-pressed={tab === 'budget'} onClick={() => setTab('budget')}>
+            {t('timeoutBudget.view.budget')}
+          </button>
+          <button type="button" aria-pressed={tab === 'waterfall'} onClick={() => setTab('waterfall')}>
+            {t('timeoutBudget.view.waterfall', { n: startedCount(model) })}
+          </button>
+        </div>
+      )}
+      {!showBudget ? null : !view ? (
         <p className="teach-empty">{t('timeoutBudget.empty')}</p>
       ) : (
-        <section className="budget-focus" aria-label={view.msgId}>
+        <section className="budget-focus" aria-label={shortMsgId(view.msgId)}>
           <div className="budget-head">
             <button
               type="button"
@@ -435,15 +457,26 @@ export const TimeoutBudgetPanelView = memo(function TimeoutBudgetPanelView({
               onClick={() => onSelectMessage?.(view.msgId)}
               data-seq={view.call.seq}
               title={`${t('timeoutBudget.heading.title', { msgId: view.msgId, timeout: view.timeoutMs !== null ? fmtMs(lang, view.timeoutMs) : '?' })}\n${src(t, lang, view.call)}`}
+              aria-label={
+                view.timeoutMs !== null
+                  ? t('timeoutBudget.heading', {
+                      msgId: shortMsgId(view.msgId),
+                      mode: view.mode ?? '?',
+                      timeout: fmtMs(lang, view.timeoutMs),
+                    })
+                  : t('timeoutBudget.heading.noTimeout', {
+                      msgId: shortMsgId(view.msgId),
+                      mode: view.mode ?? '?',
+                    })
+              }
             >
-              {view.timeoutMs !== null
-                ? t('timeoutBudget.heading', {
-                    msgId: view.msgId,
-                    mode: view.mode ?? '?',
-                    timeout: fmtMs(lang, view.timeoutMs),
-                  })
-                : t('timeoutBudget.heading.noTimeout', { msgId: view.msgId, mode: view.mode ?? '?' })}
+              {shortMsgId(view.msgId)}
             </button>
+            <span className="budget-mode" data-seq={view.call.seq}>
+              {view.timeoutMs !== null
+                ? t('timeoutBudget.mode', { mode: view.mode ?? '?', timeout: fmtMs(lang, view.timeoutMs) })
+                : (view.mode ?? '?')}
+            </span>
             <span
               className={`budget-result budget-result--${statusClass(view.result ? view.result.status : view.rejected ? 'REJECTED' : null)}`}
               data-seq={view.result?.from.seq ?? view.rejected?.seq}
@@ -508,15 +541,17 @@ export const TimeoutBudgetPanelView = memo(function TimeoutBudgetPanelView({
           )}
         </section>
       )}
-      <Waterfall
-        model={model}
-        focusId={view?.msgId ?? null}
-        selectedMsgId={selectedMsgId}
-        onSelectMessage={onSelectMessage}
-        width={width}
-        t={t}
-        lang={lang}
-      />
+      {showWaterfall && (
+        <Waterfall
+          model={model}
+          focusId={view?.msgId ?? null}
+          selectedMsgId={selectedMsgId}
+          onSelectMessage={select}
+          width={width}
+          t={t}
+          lang={lang}
+        />
+      )}
     </div>
   );
 });

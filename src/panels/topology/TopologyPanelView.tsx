@@ -10,6 +10,7 @@ import {
   type RpcToken,
   type TopologyState,
 } from '../../view/folds/topology';
+import { shortMsgId } from '../../view/format';
 import { fmtDuration, fmtNumber, provenanceParams, shortBroker } from '../teaching/format';
 import { useElementSize } from '../teaching/useElementSize';
 import { getTopologyLayout, queueCells, tokenPoint, type NodeBox, type TopologyLayout } from './layout';
@@ -104,7 +105,8 @@ function Token({
   const progress = rpcProgress(model.index.rpcTimings.get(token.rpcId), token.phase, model.now);
   const point = tokenPoint(layout, from, to, progress);
   if (!point) return null;
-  const hollow = progress.leg !== 'out' && token.phase !== 'timedOut';
+  // Replies are hollow; a request waiting at the server stays filled.
+  const hollow = progress.leg === 'back' && token.phase !== 'timedOut';
   const title = [
     t('topology.token.title', {
       name: token.name,
@@ -117,7 +119,9 @@ function Token({
     sourceText(t, lang, token.last),
   ].join('\n');
   const label =
-    token.kind === 'send' && token.msgId ? token.msgId : token.name.replace(/_/g, ' ').toLowerCase();
+    token.kind === 'send' && token.msgId
+      ? shortMsgId(token.msgId)
+      : token.name.replace(/_/g, ' ').toLowerCase();
   return (
     <g
       className={`topo-token topo-token--${token.phase}${selected ? ' topo-token--selected' : ''}`}
@@ -442,7 +446,7 @@ export const TopologyPanelView = memo(function TopologyPanelView({
             {t('topology.timedOut', { n: model.rpcStats.timedOut })}
           </span>
         )}
-        {(['send', 'route', 'heartbeat'] as const).map((kind) => (
+        {(['send', 'route'] as const).map((kind) => (
           <span key={kind} className="topo-legend-item">
             <svg width="18" height="18" viewBox="-9 -9 18 18" aria-hidden="true">
               <TokenGlyph kind={kind} hollow={false} size={6} />

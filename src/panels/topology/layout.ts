@@ -49,8 +49,6 @@ export interface TopologyLayout {
 }
 
 export const MARGIN = 6;
-const TOP_HEIGHT = 100;
-const BAND_GAP = 56;
 const GRID_GAP = 10;
 const BROKER_MAX_HEIGHT = 128;
 export const BROKER_COMPACT_BELOW = 100;
@@ -87,6 +85,10 @@ export function getTopologyLayout(input: TopologyLayoutInput): TopologyLayout {
   const nodes = new Map<string, NodeBox>();
   const links = new Map<string, LinkGeometry>();
   const innerW = width - 2 * MARGIN;
+  // A short panel (the page at 1280x720) gets a shorter top band and gap, so the brokers keep their lines.
+  const short = height < 330;
+  const TOP_HEIGHT = short ? 82 : 100;
+  const BAND_GAP = short ? 34 : 56;
 
   const producerW = Math.round(innerW * 0.6);
   const namesrvW = Math.round(innerW * 0.37);
@@ -97,10 +99,13 @@ export function getTopologyLayout(input: TopologyLayoutInput): TopologyLayout {
   const n = input.brokers.length;
   const brokerColumns = n <= 1 ? 1 : n <= 4 ? 2 : Math.max(2, Math.min(n, Math.floor(innerW / 150)));
   const rows = Math.max(1, Math.ceil(n / brokerColumns));
-  const bandTop = MARGIN + TOP_HEIGHT + BAND_GAP;
+  const minBandTop = MARGIN + TOP_HEIGHT + BAND_GAP;
   const brokerW = (innerW - (brokerColumns - 1) * GRID_GAP) / brokerColumns;
-  const available = height - bandTop - MARGIN - (rows - 1) * GRID_GAP;
+  const available = height - minBandTop - MARGIN - (rows - 1) * GRID_GAP;
   const brokerH = Math.max(56, Math.min(BROKER_MAX_HEIGHT, available / rows));
+  // Room left over goes to the gap the RPC tokens travel through (up to twice the minimum), not below.
+  const spare = Math.max(0, available - rows * brokerH);
+  const bandTop = minBandTop + Math.min(spare, BAND_GAP);
   input.brokers.forEach((id, i) => {
     const col = i % brokerColumns;
     const row = Math.floor(i / brokerColumns);
