@@ -2,24 +2,24 @@ import { useT } from '../i18n/useT';
 import { CallPath } from '../panels/callPath';
 import { EventLog } from '../panels/eventLog';
 import { QueueSelectionPanel } from '../panels/queueSelection';
+import { ThreadPoolPanel } from '../panels/threadPool';
+import { TimeoutBudgetPanel } from '../panels/timeoutBudget';
 import { TopologyPanel } from '../panels/topology';
 import { useAppStoreApi } from '../store/StoreContext';
 import { HelpDialog } from './HelpDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Panel } from './Panel';
 import { PlaybackBar } from './PlaybackBar';
+import { ScenarioStrip } from './ScenarioStrip';
 import { ThemeSwitch } from './ThemeSwitch';
 import { usePlaybackLoop } from './usePlaybackLoop';
 import { useShortcuts } from './useShortcuts';
 import './App.css';
 
-function Placeholder({ text }: { text: string }) {
-  return <p className="placeholder">{text}</p>;
-}
-
 /**
- * The page: header, playback bar, and the panel landmarks of DESIGN.md (named exactly as there), laid out as
- * in ../shared/wireframe.svg. Panels read the store; the shortcuts and the playback loop live here once.
+ * The page: header (with the Scenario strip), the playback bar, and the panel landmarks of DESIGN.md (named exactly
+ * as there), laid out as in ../shared/wireframe.svg: the event log along the bottom, the call path tall on
+ * the right. Panels read the store; the shortcuts and the playback loop live here once.
  */
 export function App() {
   const t = useT();
@@ -34,6 +34,7 @@ export function App() {
       <header className="topbar">
         <h1 className="topbar__name">{t('shell.app.name')}</h1>
         <p className="topbar__tagline">{t('shell.app.tagline')}</p>
+        <ScenarioStrip />
         <div className="topbar__controls">
           <ThemeSwitch />
           <LanguageSwitch />
@@ -48,19 +49,16 @@ export function App() {
           <QueueSelectionPanel />
         </Panel>
         <Panel title={t('shell.panel.threadPool')} area="pool">
-          <Placeholder text={t('shell.panel.threadPool.placeholder')} />
+          <ThreadPoolPanel />
         </Panel>
         <Panel title={t('shell.panel.timeoutBudget')} area="budget">
-          <Placeholder text={t('shell.panel.timeoutBudget.placeholder')} />
+          <TimeoutBudgetPanel />
         </Panel>
         <Panel title={t('shell.panel.callPath')} area="callpath">
           <CallPath />
         </Panel>
         <Panel title={t('shell.panel.eventLog')} area="log">
           <EventLog />
-        </Panel>
-        <Panel title={t('shell.panel.scenario')} area="scenario">
-          <Placeholder text={t('shell.panel.scenario.placeholder')} />
         </Panel>
       </main>
       <HelpDialog />

@@ -9,7 +9,7 @@ import { useHeight } from './useHeight';
 import { listWindow, rowInView, scrollTopForRow } from './virtualWindow';
 import './eventLog.css';
 
-export const ROW_HEIGHT = 26;
+export const ROW_HEIGHT = 24;
 /** How many message ids the message filter lists; past that, pick a message by clicking one of its rows. */
 const MAX_MESSAGE_OPTIONS = 500;
 
@@ -101,6 +101,7 @@ export function EventLog() {
     const msgId = (e as { msgId?: unknown }).msgId;
     const msg = typeof msgId === 'string' ? msgId : null;
     const notable = notableKindOf(e);
+    const summary = summarize(lang, e);
     const isCurrent = row === current;
     const classes = ['log-row'];
     if (isCurrent) classes.push('log-row--current');
@@ -135,7 +136,9 @@ export function EventLog() {
         <span className="log-cell log-cell--msg" title={msg ?? undefined}>
           {msg !== null ? shortMsgId(msg) : ''}
         </span>
-        <span className="log-cell log-cell--details">{summarize(lang, e)}</span>
+        <span className="log-cell log-cell--details" title={summary}>
+          {summary}
+        </span>
         {isCurrent && <span className="visually-hidden">{t('eventLog.row.current')}</span>}
       </div>,
     );
@@ -147,10 +150,32 @@ export function EventLog() {
 
   return (
     <div className="event-log">
-      <div className="event-log__filters">
-        <label>
-          <span>{t('eventLog.filter.message')}</span>
+      <div className="log-header">
+        <span className="log-cell log-cell--seq" aria-hidden="true">
+          {t('eventLog.col.seq')}
+        </span>
+        <span className="log-cell log-cell--t" aria-hidden="true">
+          {t('eventLog.col.t')}
+        </span>
+        <span className="log-cell log-cell--kind">
           <select
+            aria-label={t('eventLog.filter.kind')}
+            title={t('eventLog.filter.kind')}
+            value={filter.kind}
+            onChange={(e) => setFilter((f) => ({ ...f, kind: e.target.value }))}
+          >
+            <option value="">{t('eventLog.filter.kind.all')}</option>
+            {facets.kinds.map(({ kind, count: n }) => (
+              <option key={kind} value={kind}>
+                {kind} ({formatNumber(lang, n)})
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="log-cell log-cell--msg">
+          <select
+            aria-label={t('eventLog.filter.message')}
+            title={t('eventLog.filter.message')}
             value={filter.msgId}
             onChange={(e) => {
               const msgId = e.target.value;
@@ -165,28 +190,16 @@ export function EventLog() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          <span>{t('eventLog.filter.kind')}</span>
-          <select value={filter.kind} onChange={(e) => setFilter((f) => ({ ...f, kind: e.target.value }))}>
-            <option value="">{t('eventLog.filter.kind.all')}</option>
-            {facets.kinds.map(({ kind, count: n }) => (
-              <option key={kind} value={kind}>
-                {kind} ({formatNumber(lang, n)})
-              </option>
-            ))}
-          </select>
-        </label>
-        <span className="event-log__count" aria-live="polite">
-          {t('eventLog.count', { shown: formatNumber(lang, count), total: formatNumber(lang, trace.length) })}
         </span>
-      </div>
-      <div className="log-header" aria-hidden="true">
-        <span className="log-cell log-cell--seq">{t('eventLog.col.seq')}</span>
-        <span className="log-cell log-cell--t">{t('eventLog.col.t')}</span>
-        <span className="log-cell log-cell--kind">{t('eventLog.col.kind')}</span>
-        <span className="log-cell log-cell--msg">{t('eventLog.col.msg')}</span>
-        <span className="log-cell log-cell--details">{t('eventLog.col.details')}</span>
+        <span className="log-cell log-cell--details log-header__details">
+          <span aria-hidden="true">{t('eventLog.col.details')}</span>
+          <span className="event-log__count" aria-live="polite">
+            {t('eventLog.count', {
+              shown: formatNumber(lang, count),
+              total: formatNumber(lang, trace.length),
+            })}
+          </span>
+        </span>
       </div>
       <div
         ref={(el) => {
