@@ -122,6 +122,38 @@ describe('<TimeoutBudgetPanelView>', () => {
   });
 });
 
+describe('<TimeoutBudgetPanelView> in a short panel', () => {
+  const realRect = Element.prototype.getBoundingClientRect;
+  afterEach(() => {
+    Element.prototype.getBoundingClientRect = realRect;
+    vi.unstubAllGlobals();
+  });
+
+  it('lets the budget and the waterfall take turns, and goes back to the budget once a row is chosen', () => {
+    // A 400x180 body, as on the 1280x720 page: too short for both at once.
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        observe() {}
+        disconnect() {}
+      },
+    );
+    Element.prototype.getBoundingClientRect = () => ({ width: 400, height: 180 }) as DOMRect;
+    const onSelectMessage = vi.fn();
+    view(backlog, 33, { onSelectMessage });
+    const tabs = screen.getByRole('group', { name: 'Show' });
+    expect(within(tabs).getByRole('button', { name: 'Budget' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.queryByRole('region', { name: 'Waterfall of every message' })).toBeNull();
+    act(() => within(tabs).getByRole('button', { name: 'Waterfall (4)' }).click());
+    expect(screen.queryByTestId('budget-check')).toBeNull();
+    const waterfall = screen.getByRole('region', { name: 'Waterfall of every message' });
+    act(() => within(waterfall).getByRole('button', { name: /^m2:/ }).click());
+    expect(onSelectMessage).toHaveBeenCalledWith('m2');
+    expect(screen.queryByRole('region', { name: 'Waterfall of every message' })).toBeNull();
+    expect(screen.getByTestId('budget-check')).toBeTruthy();
+  });
+});
+
 describe('<TimeoutBudgetPanel> (connected)', () => {
   it('selects a message in the store when a waterfall row is pressed', () => {
     const { store } = renderConnected(<TimeoutBudgetPanel />, { trace: backlog, step: 34 });
