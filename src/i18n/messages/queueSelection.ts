@@ -72,7 +72,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'queueSelection.chosen': '✓ 选中 {queue}',
   'queueSelection.index': 'sendWhichQueue：{from} → {to}',
   'queueSelection.index.first': 'sendWhichQueue：{to}',
-  'queueSelection.index.mod': '{index} 对 {n} 取模 = {pos}',
+  'queueSelection.index.mod': '{index} % {n} = {pos}',
   'queueSelection.index.title':
     '本次选择所依据的、当前线程的 sendWhichQueue 计数器（ThreadLocalIndex）的值；上一次选择用的是 {from}。',
   'queueSelection.pointer': '起点',
@@ -94,7 +94,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'queueSelection.path.brokerFilter': '轮询，并避开上次的 Broker。',
   'queueSelection.path.other': '分支：{path}。',
   'queueSelection.hash': 'hash({arg}) 为 {hash}',
-  'queueSelection.hash.mod': '对 {n} 取模 = {index}',
+  'queueSelection.hash.mod': '% {n} = {index}',
   'queueSelection.hash.title':
     '{selector}：参数的 Java hashCode 对队列数取模，得到它在列表中的位置（4.9.8：abs(hash % n)）。',
   'queueSelection.faults': '延迟故障表',

@@ -148,6 +148,9 @@ function PoolSection({ p, now, width, c }: { p: PoolState; now: number; width: n
   const shownWorkers = chipsThatFit(rowWidth, WORKER_CHIP_W, GAP, workers.length, MORE_W);
   const title = t(`threadPool.pool.${role}` as MessageKey);
   const lastEaten = p.recentEaten.at(-1);
+  // The explanation goes next to the workers while the eaten task is on one; afterwards, below as history.
+  const eatenNow =
+    lastEaten !== undefined && [...p.running.values()].some((r) => r.eaten && r.msgId === lastEaten.msgId);
   return (
     <section className={`pool-section pool-section--${role}`} aria-label={`${title} ${p.index.name}`}>
       <p className="teach-line pool-stats">
@@ -187,7 +190,7 @@ function PoolSection({ p, now, width, c }: { p: PoolState; now: number; width: n
           )}
         </div>
       </div>
-      {lastEaten && (
+      {lastEaten && eatenNow && (
         <p
           className="teach-line pool-eaten teach-bad"
           data-testid="pool-eaten"
@@ -241,6 +244,21 @@ function PoolSection({ p, now, width, c }: { p: PoolState; now: number; width: n
             ))}
           </div>
         </div>
+      )}
+      {lastEaten && !eatenNow && (
+        <p
+          className="teach-line pool-eaten teach-bad"
+          data-testid="pool-eaten"
+          data-msg-id={lastEaten.msgId}
+          data-seq={lastEaten.from.seq}
+          title={src(t, lang, lastEaten.from)}
+        >
+          {t('threadPool.eaten.line', {
+            msgId: shortMsgId(lastEaten.msgId),
+            waited: fmtDuration(lang, lastEaten.waitedMs ?? 0),
+            timeout: lastEaten.timeoutMs != null ? fmtDuration(lang, lastEaten.timeoutMs) : '?',
+          })}
+        </p>
       )}
     </section>
   );

@@ -57,7 +57,7 @@ describe('<ThreadPoolPanelView>', () => {
 
   it('lists callbacks delivered with their outcome', () => {
     view(backlog, 16);
-    expect(screen.getByText('1 delivered · 1 onException')).toBeTruthy();
+    expect(screen.getByText('1 delivered · 1 failed')).toBeTruthy();
     // The eaten task ended with its onException: the worker is free again.
     expect(document.querySelector('[data-worker="AsyncSenderExecutor_1"]')?.textContent).toBe('T1idle');
     expect(screen.getByRole('button', { name: '✕ m2 onException' })).toBeTruthy();
