@@ -159,3 +159,16 @@ describe('eventAtStep', () => {
     expect(eventAtStep(trace, 99)?.seq).toBe(2);
   });
 });
+
+describe('measureSeek', () => {
+  it('reports percentiles of seeded random jumps over every fold', async () => {
+    const { measureSeek } = await import('../../../src/view/seekBenchmark');
+    let clock = 0;
+    const trace = syntheticTrace(5000);
+    const result = measureSeek(trace, [tally as Fold<unknown>], { jumps: 20, now: () => (clock += 1) });
+    expect(result.jumps).toBe(20);
+    // Each measured jump reads the fake clock twice, one tick apart.
+    expect(result).toMatchObject({ p50Ms: 1, p95Ms: 1, maxMs: 1 });
+    expect(foldCursor(trace, tally).stats.checkpoints).toBe(Math.floor(5000 / 256) + 1);
+  });
+});
