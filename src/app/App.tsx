@@ -12,6 +12,7 @@ import { Panel } from './Panel';
 import { PlaybackBar } from './PlaybackBar';
 import { ScenarioStrip } from './ScenarioStrip';
 import { ThemeSwitch } from './ThemeSwitch';
+import { useCheckpointWarmup } from './useCheckpointWarmup';
 import { usePlaybackLoop } from './usePlaybackLoop';
 import { useShortcuts } from './useShortcuts';
 import './App.css';
@@ -26,6 +27,7 @@ export function App() {
   const store = useAppStoreApi();
   useShortcuts(store);
   usePlaybackLoop(store);
+  useCheckpointWarmup(store);
   return (
     <>
       <a className="skip-link" href="#panels">

@@ -26,8 +26,13 @@ export interface FoldCursor<S> {
    * on this cursor. For code that reads a state at once and keeps nothing (benchmarks, derived numbers).
    */
   peek(step: number): S;
-  /** Builds every checkpoint now (for example in idle time after a trace loads). */
+  /** Builds every checkpoint now. */
   prepare(): void;
+  /**
+   * Builds checkpoints ahead of the highest one for at most `maxApplies` apply calls, without moving the
+   * cursor (idle-time warm-up, so a first far jump in a big trace is already cheap). True once all exist.
+   */
+  warm(maxApplies: number): boolean;
   /** Work done so far: `fold.apply` and `fold.clone` calls, and checkpoints held. */
   readonly stats: Readonly<CursorStats>;
 }
@@ -124,6 +129,32 @@ export function createFoldCursor<S>(trace: Trace, fold: Fold<S>, options: Cursor
       moveTo(step);
       return live;
     },
+    warm(maxApplies) {
+      const last = Math.floor(trace.length / interval);
+      let budget = maxApplies;
+      while (checkpoints.length - 1 < last && budget > 0) {
+        const from = (checkpoints.length - 1) * interval;
+        if (livePos >= from && livePos < from + interval) {
+          // The live state is already on its way to the next checkpoint: let it get there.
+          const target = Math.min(from + interval, livePos + budget);
+          budget -= target - livePos;
+          advance(target);
+          continue;
+        }
+        let state = clone(checkpoints[checkpoints.length - 1]!);
+        const until = from + interval;
+        // Always make one checkpoint per call, however small the budget, so warming cannot stall.
+        if (until - from > budget && budget < maxApplies) return false;
+        for (let i = from; i < until; i++) {
+          state = fold.apply(state, trace[i]!, i);
+          stats.applies++;
+        }
+        budget -= interval;
+        checkpoints.push(state);
+        stats.checkpoints = checkpoints.length;
+      }
+      return checkpoints.length - 1 >= last;
+    },
     prepare() {
       const last = Math.floor(trace.length / interval);
       if (checkpoints.length - 1 >= last) return;
@@ -135,6 +166,11 @@ export function createFoldCursor<S>(trace: Trace, fold: Fold<S>, options: Cursor
 }
 
 const memo = new WeakMap<Trace, Map<Fold<unknown>, FoldCursor<unknown>>>();
+
+/** Every cursor made so far for `trace` (the folds the panels on screen use). */
+export function cursorsOf(trace: Trace): FoldCursor<unknown>[] {
+  return [...(memo.get(trace)?.values() ?? [])];
+}
 
 /**
  * The cursor of `fold` over `trace`, memoised per (trace, fold): every panel that reads the same fold of

@@ -172,3 +172,29 @@ describe('measureSeek', () => {
     expect(foldCursor(trace, tally).stats.checkpoints).toBe(Math.floor(5000 / 256) + 1);
   });
 });
+
+describe('FoldCursor.warm', () => {
+  it('builds the checkpoints ahead in slices without moving the cursor, then reports done', () => {
+    const trace = syntheticTrace(1000);
+    const cursor = createFoldCursor(trace, tally, { interval: 100 });
+    const at5 = cursor.at(5);
+    let rounds = 0;
+    while (!cursor.warm(250)) rounds++;
+    expect(rounds).toBeGreaterThan(1);
+    expect(cursor.stats.checkpoints).toBe(11);
+    expect(cursor.at(5)).toBe(at5);
+    const before = cursor.stats.applies;
+    expect(cursor.at(950).events).toBe(950);
+    expect(cursor.stats.applies - before).toBe(50);
+    expect(cursor.warm(10)).toBe(true);
+  });
+
+  it('makes progress even with a budget smaller than one interval', () => {
+    const cursor = createFoldCursor(syntheticTrace(500), tally, { interval: 100 });
+    let calls = 0;
+    while (!cursor.warm(1) && calls < 1000) calls++;
+    expect(calls).toBeLessThan(1000);
+    expect(cursor.stats.checkpoints).toBe(6);
+    expect(cursor.at(500)).toEqual(foldFromZero(syntheticTrace(500), tally, 500));
+  });
+});

@@ -1,0 +1,46 @@
+import { useEffect } from 'react';
+import type { StoreApi } from 'zustand';
+import type { AppState } from '../store/appStore';
+import { cursorsOf } from '../view/cursor';
+
+/** Apply calls per slice of idle time (about a millisecond's work each). */
+const SLICE = 2000;
+
+/**
+ * Builds every panel's checkpoints in the browser's idle time after a trace loads, so that the first far
+ * jump in a big trace (a click at the end of the timeline) costs no more than a step.
+ */
+export function useCheckpointWarmup(store: StoreApi<AppState>): void {
+  useEffect(() => {
+    let handle = 0;
+    let cancelled = false;
+    const idle: (cb: (deadline?: IdleDeadline) => void) => number =
+      typeof requestIdleCallback === 'function'
+        ? (cb) => requestIdleCallback(cb, { timeout: 500 })
+        : (cb) => window.setTimeout(() => cb(), 50);
+    const cancel = typeof cancelIdleCallback === 'function' ? cancelIdleCallback : window.clearTimeout;
+    const work = (deadline?: IdleDeadline) => {
+      if (cancelled) return;
+      const cursors = cursorsOf(store.getState().trace);
+      let done: boolean;
+      do {
+        done = true;
+        for (const cursor of cursors) done = cursor.warm(SLICE) && done;
+      } while (!done && deadline !== undefined && deadline.timeRemaining() > 4);
+      if (!done) handle = idle(work);
+    };
+    const start = () => {
+      cancel(handle);
+      handle = idle(work);
+    };
+    start();
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.trace !== previous.trace) start();
+    });
+    return () => {
+      cancelled = true;
+      cancel(handle);
+      unsubscribe();
+    };
+  }, [store]);
+}
