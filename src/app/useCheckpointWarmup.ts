@@ -14,6 +14,8 @@ export function useCheckpointWarmup(store: StoreApi<AppState>): void {
   useEffect(() => {
     let handle = 0;
     let cancelled = false;
+    /** The panels make their cursors when they first render the new trace: wait for them a little. */
+    let waits = 0;
     const idle: (cb: (deadline?: IdleDeadline) => void) => number =
       typeof requestIdleCallback === 'function'
         ? (cb) => requestIdleCallback(cb, { timeout: 500 })
@@ -21,7 +23,12 @@ export function useCheckpointWarmup(store: StoreApi<AppState>): void {
     const cancel = typeof cancelIdleCallback === 'function' ? cancelIdleCallback : window.clearTimeout;
     const work = (deadline?: IdleDeadline) => {
       if (cancelled) return;
-      const cursors = cursorsOf(store.getState().trace);
+      const { trace } = store.getState();
+      const cursors = cursorsOf(trace);
+      if (cursors.length === 0) {
+        if (trace.length > 0 && waits++ < 20) handle = idle(work);
+        return;
+      }
       let done: boolean;
       do {
         done = true;
@@ -31,6 +38,7 @@ export function useCheckpointWarmup(store: StoreApi<AppState>): void {
     };
     const start = () => {
       cancel(handle);
+      waits = 0;
       handle = idle(work);
     };
     start();
