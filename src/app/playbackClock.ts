@@ -6,12 +6,12 @@ import { stepAtTime } from '../view/cursor';
  * How playback advances, as pure functions of elapsed wall time (the animation loop only measures time and
  * calls these). Two pacings:
  * - `event`: one event per tick; at 1x a tick is EVENT_TICK_MS, so two events a second.
- * - `time`: virtual time flows at TIME_SCALE virtual ms per wall ms at 1x (a tenth of real time, so the few
+ * - `time`: virtual time flows at TIME_SCALE virtual ms per wall ms at 1x (a hundredth of real time, so the few
  *   milliseconds of a healthy RPC stay visible); a silent gap never holds the screen longer than
  *   MAX_IDLE_WALL_MS, so a 30 s isolation does not freeze the lesson.
  */
 export const EVENT_TICK_MS = 500;
-export const TIME_SCALE = 0.1;
+export const TIME_SCALE = 0.01;
 export const MAX_IDLE_WALL_MS = 1200;
 /** A frame longer than this (a background tab, a breakpoint) counts as this long. */
 export const MAX_FRAME_MS = 250;

@@ -21,7 +21,7 @@ export const en = {
   'playback.pacing.time': 'Virtual time',
   'playback.pacing.event.hint': 'One event per tick: at 1×, two events a second.',
   'playback.pacing.time.hint':
-    'Keeps the time between events: at 1×, 100 virtual ms a second; long idle gaps are shortened.',
+    'Keeps the time between events: at 1×, 10 virtual ms a second; long idle gaps are shortened.',
   'playback.clock': 't = {t} ms',
   'playback.position': 'event {n} / {m}',
   'playback.position.start': 'before event 1 / {m}',
@@ -85,7 +85,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'playback.pacing.time': '虚拟时间',
   'playback.pacing.event.hint': '每拍一个事件：1× 时每秒两个事件。',
   'playback.pacing.time.hint':
-    '保留事件之间的时间间隔：1× 时每秒推进 100 毫秒虚拟时间；较长的空闲间隔会被缩短。',
+    '保留事件之间的时间间隔：1× 时每秒推进 10 毫秒虚拟时间；较长的空闲间隔会被缩短。',
   'playback.clock': 't = {t} 毫秒',
   'playback.position': '事件 {n} / {m}',
   'playback.position.start': '事件 1 / {m} 之前',
