@@ -5,6 +5,7 @@
 import * as eventLog from './eventLog';
 import * as playback from './playback';
 import * as callPath from './callPath';
+import * as share from './share';
 import * as shell from './shell';
 import * as topology from './topology';
 import * as queueSelection from './queueSelection';
@@ -15,6 +16,7 @@ export const namespaces = {
   eventLog,
   playback,
   callPath,
+  share,
   shell,
   topology,
   queueSelection,
