@@ -82,7 +82,3 @@ export class ClientEnvironment {
     return `${ip}${pid}${loader}${time}${counter}`.toUpperCase();
   }
 }
-
-function hex(value: number, digits: number): string {
-  return value.toString(16).toUpperCase().padStart(digits, '0');
-}
