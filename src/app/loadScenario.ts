@@ -2,10 +2,10 @@ import type { StoreApi } from 'zustand';
 import type { AppState } from '../store/appStore';
 import type { Trace, TraceEvent } from '../trace/types';
 import { readStepParam } from './urlStep';
-// TODO(engine integration): until `src/sim/runScenario.ts` (helper-4) and the presets in
-// `public/scenarios/` (helper-3) land, the page shows this hand-made trace when the URL names no preset, and
-// a named preset fails at `simulate`. Integration: implement `simulate` below with runScenario, set
-// DEFAULT_PRESET, and delete DEMO.
+// TODO(engine integration): until `src/sim/runScenario.ts` (helper-4) lands, the page shows this hand-made
+// trace when the URL names no preset, and a named preset reports that the engine is missing. `simulate`
+// below picks runScenario up by itself once the file exists (import.meta.glob); then check its signature
+// against `asTrace`, set DEFAULT_PRESET to a preset of `public/scenarios/`, and delete DEMO.
 import demoTraceText from '../../test/fixtures/traces/sync-retry-broker-error.jsonl?raw';
 
 /**
@@ -60,6 +60,20 @@ const DEMO = {
 export const DEFAULT_PRESET: string | null = null;
 
 /** Scenario validation and the engine load in their own chunk, on the first scenario, not with the page. */
+/** The engine module, if this build has it: a glob matches nothing (and costs nothing) while it is absent. */
+const ENGINE_MODULES = import.meta.glob<{ runScenario?: (scenario: unknown) => unknown }>(
+  '../sim/runScenario.ts',
+);
+
+/** Accepts the engine's answer as a trace: an event array, or an object carrying one as `trace`. */
+export function asTrace(result: unknown): Trace {
+  if (Array.isArray(result)) return result as Trace;
+  const trace =
+    result !== null && typeof result === 'object' ? (result as { trace?: unknown }).trace : undefined;
+  if (Array.isArray(trace)) return trace as Trace;
+  throw new Error('the engine returned no trace');
+}
+
 export const pageEngine: ScenarioEngine = {
   async validate(text) {
     const { parseScenarioText } = await import('../scenario');
@@ -70,8 +84,12 @@ export const pageEngine: ScenarioEngine = {
       problems: result.errors.map((e) => `${e.path === '' ? '(scenario)' : e.path}: ${e.message}`),
     };
   },
-  // TODO(engine integration): `async (scenario) => runScenario(scenario)` (helper-4) goes here.
-  simulate: () => Promise.reject(new Error('the engine is not available yet in this build')),
+  async simulate(scenario) {
+    const load = ENGINE_MODULES['../sim/runScenario.ts'];
+    const runScenario = load ? (await load()).runScenario : undefined;
+    if (typeof runScenario !== 'function') throw new Error('the engine is not available yet in this build');
+    return asTrace(await runScenario(scenario));
+  },
 };
 
 export interface LoadOptions {

@@ -135,3 +135,31 @@ describe('loadScenario', () => {
     expect(store.getState().trace.length).toBeGreaterThan(10);
   });
 });
+
+describe('asTrace', () => {
+  it('takes an event array or an object carrying one, and refuses anything else', async () => {
+    const { asTrace } = await import('../../../src/app/loadScenario');
+    const trace = readTrace('sync-retry-broker-error');
+    expect(asTrace(trace)).toBe(trace);
+    expect(asTrace({ trace })).toBe(trace);
+    expect(() => asTrace({ events: 3 })).toThrow('the engine returned no trace');
+    expect(() => asTrace(null)).toThrow();
+  });
+});
+
+describe('pageEngine', () => {
+  it('says the engine is missing while src/sim/runScenario.ts does not exist, instead of crashing', async () => {
+    const { pageEngine } = await import('../../../src/app/loadScenario');
+    const { existsSync } = await import('node:fs');
+    const present = existsSync(new URL('../../../src/sim/runScenario.ts', import.meta.url));
+    if (present) return;
+    await expect(pageEngine.simulate({})).rejects.toThrow('the engine is not available yet in this build');
+  });
+
+  it('validates preset text with the scenario module and names the bad field', async () => {
+    const { pageEngine } = await import('../../../src/app/loadScenario');
+    const outcome = await pageEngine.validate('{"version": 1, "brokers": "none"}');
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.problems.join('\n')).toMatch(/brokers/);
+  });
+});
