@@ -99,8 +99,8 @@ function LoadStatus() {
     <div className="pb-status pb-status--error" role="alert">
       <strong>{t('playback.status.error')}</strong>
       <ul>
-        {problems.map((p) => (
-          <li key={p}>{p}</li>
+        {problems.map((p, index) => (
+          <li key={index}>{p}</li>
         ))}
       </ul>
     </div>

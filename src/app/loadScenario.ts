@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand';
 import type { AppState } from '../store/appStore';
 import type { Trace, TraceEvent } from '../trace/types';
+import { translate } from '../i18n';
 import { readStepParam } from './urlStep';
 // TODO(engine integration): until `src/sim/runScenario.ts` (helper-4) lands, the page shows this hand-made
 // trace when the URL names no preset, and a named preset reports that the engine is missing. `simulate`
@@ -92,6 +93,11 @@ export const pageEngine: ScenarioEngine = {
   },
 };
 
+/** Whether the fragment carries a shared scenario (`#s=...`), without loading the share module. */
+export function hasSharedScenario(hash: string): boolean {
+  return /(?:^#?|&)s(?:=|&|$)/.test(hash);
+}
+
 export interface LoadOptions {
   engine?: ScenarioEngine;
   fetchText?: (url: string) => Promise<string>;
@@ -116,6 +122,21 @@ export async function loadScenario(
   store: StoreApi<AppState>,
   options: LoadOptions = {},
 ): Promise<void> {
+  const engine = options.engine ?? pageEngine;
+  const step = readStepParam(win.location.search) ?? undefined;
+  if (hasSharedScenario(win.location.hash)) {
+    if (await openSharedScenario(win, store, engine, step)) return;
+    // Nothing good was kept: the default opens, and the link's problems stay on screen after it.
+    const problems = store.getState().loadProblems;
+    await loadPreset(win, store, options);
+    store.getState().failLoading(problems);
+    return;
+  }
+  await loadPreset(win, store, options);
+}
+
+/** Opens `?preset=ID`, else the default preset (or the built-in demonstration). Never throws. */
+async function loadPreset(win: Window, store: StoreApi<AppState>, options: LoadOptions): Promise<void> {
   const engine = options.engine ?? pageEngine;
   const fetchText = options.fetchText ?? fetchTextDefault;
   const search = win.location.search;
@@ -157,4 +178,48 @@ export async function loadScenario(
   } catch (error) {
     fail([`preset "${presetId}": the simulation failed (${message(error)})`]);
   }
+}
+
+/**
+ * Opens `#s=...` (a shared scenario, DESIGN.md). A link that does not decode or validate shows what is wrong
+ * (each problem with its field) and the last good scenario instead, so a hostile or broken link never costs
+ * the user their work. Returns false when there was nothing to show at all.
+ */
+async function openSharedScenario(
+  win: Window,
+  store: StoreApi<AppState>,
+  engine: ScenarioEngine,
+  step: number | undefined,
+): Promise<boolean> {
+  const { startLoading, failLoading, showScenario } = store.getState();
+  startLoading(null);
+  const share = await import('../share');
+  const lang = store.getState().lang;
+  const decoded = share.decodeShareLink(win.location.href);
+  if (decoded.ok) {
+    try {
+      const trace = await engine.simulate(decoded.resolved);
+      showScenario({ scenario: decoded.resolved, presetId: null, trace, step: decoded.step ?? step });
+      share.saveLastGood(decoded.scenario);
+      return true;
+    } catch (error) {
+      failLoading([`#s: ${translate(lang, 'share.unexpected', { detail: message(error) })}`]);
+      return false;
+    }
+  }
+  // Each message names its own field; a problem reported twice is shown once.
+  const problems = [...new Set(decoded.errors.map((e) => translate(lang, e.code, e.params)))];
+  const lastGood = share.loadLastGood();
+  if (lastGood) {
+    try {
+      const trace = await engine.simulate(lastGood.resolved);
+      showScenario({ scenario: lastGood.resolved, presetId: null, trace });
+      failLoading(problems);
+      return true;
+    } catch {
+      // The kept scenario no longer runs: fall through to the default below.
+    }
+  }
+  failLoading(problems);
+  return false;
 }
