@@ -2,9 +2,9 @@
  * Every namespace of messages. A namespace is one module with an `en` dictionary (its keys, prefixed with
  * the namespace's name) and a `zhCN` dictionary with exactly the same keys. Add a namespace here.
  */
+import * as callPath from './callPath';
 import * as eventLog from './eventLog';
 import * as playback from './playback';
-import * as callPath from './callPath';
 import * as share from './share';
 import * as shell from './shell';
 import * as topology from './topology';
@@ -13,9 +13,9 @@ import * as threadPool from './threadPool';
 import * as timeoutBudget from './timeoutBudget';
 
 export const namespaces = {
+  callPath,
   eventLog,
   playback,
-  callPath,
   share,
   shell,
   topology,
