@@ -147,7 +147,8 @@ export const zhCN: Record<keyof typeof en, string> = {
     '生产者没有 {topic} 可用的路由，于是 tryToFindTopicPublishInfo 向 NameServer 查询（updateTopicRouteInfoFromNameServer）。查询耗时计入这次发送的超时预算。',
   'callPath.explain.routeLookup.defaultTopic':
     'NameServer 没有 {topic} 的路由；生产者改用默认 Topic TBW102 的路由，这样开启了 autoCreateTopicEnable 的 Broker 会在第一次发送时自动创建 Topic。',
-  'callPath.explain.routeLookup.none': '到处都没有 {topic} 的路由：发送失败，报 "No route info of this topic"。',
+  'callPath.explain.routeLookup.none':
+    '到处都没有 {topic} 的路由：发送失败，报 "No route info of this topic"。',
   'callPath.explain.routeUpdate':
     '生产者保存刚收到的 {topic} 路由信息（topicRouteData2TopicPublishInfo）：{queues} 个写队列。在下次刷新之前，即使某个 Broker 宕机，它也一直相信这份路由。',
   'callPath.explain.queueSelect.first':
@@ -167,7 +168,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'callPath.explain.rpcResponse.ok': '{from} 以响应码 {code} 回复请求 {rpcId}（{name}）：成功。',
   'callPath.explain.rpcResponse.error':
     '{from} 以响应码 {code} 回复请求 {rpcId}（{name}）：被拒绝。MQClientAPIImpl.processSendResponse 会把发送被拒绝转换成 MQBrokerException。',
-  'callPath.explain.rpcTimeout': '请求 {rpcId}（{name}）没有按时收到响应：调用方得到 RemotingTimeoutException（迟到的响应会被丢弃）。',
+  'callPath.explain.rpcTimeout':
+    '请求 {rpcId}（{name}）没有按时收到响应：调用方得到 RemotingTimeoutException（迟到的响应会被丢弃）。',
   'callPath.explain.brokerStore':
     '{broker} 把消息 {msg} 追加到 CommitLog：{topic} 的队列 {queueId}，位点 {offset}。',
   'callPath.explain.brokerStore.duplicate':
@@ -182,7 +184,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'callPath.explain.attemptEnd.fail':
     '消息 {msg} 的第 {attempt} 次尝试失败：{outcome}（{error}）。sendDefaultImpl 记录该 Broker 的延迟；如果是同步发送，且还有尝试次数和超时预算，就再试一次。',
   'callPath.explain.sendResult.ok': 'send() 在 {costMs} 毫秒后为消息 {msg} 返回 {status}。',
-  'callPath.explain.sendResult.okCallback': '回调的 onSuccess 收到消息 {msg} 的 {status}，距调用 send() 已过 {costMs} 毫秒。',
+  'callPath.explain.sendResult.okCallback':
+    '回调的 onSuccess 收到消息 {msg} 的 {status}，距调用 send() 已过 {costMs} 毫秒。',
   'callPath.explain.sendResult.notOk':
     'Broker 已存储消息 {msg}，但回复 {status}：所要求的刷盘或主从同步没有得到确认。默认情况下生产者原样返回这个结果，不会重试。',
   'callPath.explain.sendResult.exception':
