@@ -1,5 +1,7 @@
+import { javaHashMapIterationOrder, javaStringHashCode } from '../common/javaInt';
 import type { Sim } from '../kernel/Kernel';
 import { Semaphore } from '../kernel/Semaphore';
+import { RemotingCommand } from '../remoting/RemotingCommand';
 import type { RemotingClient } from '../remoting/RemotingClient';
 import type { ClientEnvironment } from './ClientEnvironment';
 import {
@@ -33,10 +35,50 @@ export type ServiceState = 'CREATE_JUST' | 'RUNNING' | 'SHUTDOWN_ALREADY' | 'STA
 /** `MQClientInstance.LOCK_TIMEOUT_MILLIS`: the name-server lock wait. */
 export const LOCK_TIMEOUT_MILLIS = 3000;
 
+/** `RequestCode.HEART_BEAT`. */
+const HEART_BEAT = 34;
+
+/** How a route lookup of `updateTopicRouteInfoFromNameServer` ended. */
+export type RouteLookupOutcome = 'changed' | 'unchanged' | 'noRoute' | 'lockTimeout' | 'error';
+
+/** What a world simulation observes of the client instance (all optional; they observe, never decide). */
+export interface ClientInstanceObserver {
+  /** A lookup ended; `route` is the route installed (`changed`) or received. */
+  onRouteLookupEnd?(
+    topic: string,
+    isDefault: boolean,
+    outcome: RouteLookupOutcome,
+    route: TopicRouteData | null,
+    publishInfo: TopicPublishInfo | null,
+    error: unknown,
+  ): void;
+  /** The periodic refresh starts a round over these topics (in upstream's HashSet order). */
+  onRefreshRound?(topics: readonly string[]): void;
+  /** A heartbeat round starts, to these broker addresses. */
+  onHeartbeatRound?(addrs: readonly string[]): void;
+  /** `cleanOfflineBroker` removed this broker address (no topic route mentions it any more). */
+  onBrokerAddrRemoved?(brokerName: string, addr: string): void;
+}
+
 /**
- * `org.apache.rocketmq.client.impl.factory.MQClientInstance`, the send-path part: the route and broker
- * address tables, the producer table, and `updateTopicRouteInfoFromNameServer`. Scheduled tasks,
- * heartbeats and consumers are not modelled here (the world simulation drives route refreshes itself).
+ * What a world simulation gives the instance: the scheduled tasks' periods (`ClientConfig`) and the API
+ * timeout. Without it (unit tests, conformance replays) the instance schedules nothing.
+ */
+export interface ClientInstanceWorld {
+  pollNameServerInterval: number;
+  heartbeatBrokerInterval: number;
+  /** `ClientConfig.mqClientApiTimeout` (4.9.8+); 4.5.2 hard-codes 3000. */
+  mqClientApiTimeout: number;
+  observer: ClientInstanceObserver;
+}
+
+/**
+ * `org.apache.rocketmq.client.impl.factory.MQClientInstance`: the route and broker address tables, the
+ * producer table, `updateTopicRouteInfoFromNameServer`, and (in a world simulation, see
+ * {@link ClientInstanceWorld}) the scheduled tasks of `startScheduledTask`: the route refresh of every
+ * publish topic (first after 10 ms, then every `pollNameServerInterval`) and `cleanOfflineBroker` plus the
+ * heartbeats to every master (first after 1000 ms, then every `heartbeatBrokerInterval`), all on the one
+ * `MQClientFactoryScheduledThread`, so a slow heartbeat delays the next refresh. Consumers are not modelled.
  */
 export class MQClientInstance {
   readonly profile: SendLoopProfile;
@@ -50,6 +92,10 @@ export class MQClientInstance {
   private serviceState: ServiceState = 'CREATE_JUST';
   /** Route lookups made through this instance (observers: the `route.lookup` trace event). */
   onRouteLookup: ((topic: string, isDefault: boolean) => void) | null = null;
+  private world: ClientInstanceWorld | null = null;
+  private scheduledStopped = false;
+  /** `lockHeartbeat` (a `ReentrantLock` taken with `tryLock()`). */
+  private heartbeatLocked = false;
 
   constructor(
     readonly env: ClientEnvironment,
@@ -61,6 +107,11 @@ export class MQClientInstance {
     this.mQClientAPIImpl =
       env.options.createMQClientAPIImpl?.(this, remotingClient) ??
       new MQClientAPIImpl(this.profile, remotingClient, env.kernel, env.requestIds);
+  }
+
+  /** Attaches the world simulation's settings; call before `start()`. */
+  attachWorld(world: ClientInstanceWorld): void {
+    this.world = world;
   }
 
   getMQClientAPIImpl(): MQClientAPIImpl {
@@ -82,6 +133,7 @@ export class MQClientInstance {
       case 'CREATE_JUST':
         this.serviceState = 'START_FAILED';
         this.mQClientAPIImpl.getRemotingClient().start();
+        if (this.world) this.startScheduledTask(this.world);
         this.serviceState = 'RUNNING';
         break;
       case 'START_FAILED':
@@ -100,6 +152,7 @@ export class MQClientInstance {
     if (this.producerTable.size > 0) return;
     if (this.serviceState !== 'RUNNING') return;
     this.serviceState = 'SHUTDOWN_ALREADY';
+    this.scheduledStopped = true;
     this.mQClientAPIImpl.getRemotingClient().shutdown();
     this.env.clientManager.removeClientFactory(this.clientId);
   }
@@ -117,7 +170,10 @@ export class MQClientInstance {
     this.producerTable.delete(group);
   }
 
-  /** No-op: heartbeats are modelled by the world simulation, not by the send path. */
+  /**
+   * The call `DefaultMQProducerImpl.start` makes on the caller's thread. At a producer's start the broker
+   * table is still empty, so upstream sends nothing; the scheduled task sends the real heartbeats.
+   */
   sendHeartbeatToAllBrokerWithLock(): void {}
 
   /** `findBrokerAddressInPublish`: the master (id 0) address, or null (5.x: null for a null name). */
@@ -157,15 +213,20 @@ export class MQClientInstance {
     isDefault: boolean,
     defaultMQProducer: DefaultTopicSettings | null,
   ): Sim<boolean> {
+    const observer = this.world?.observer;
     const locked = yield* this.lockNamesrv.tryAcquire(1, LOCK_TIMEOUT_MILLIS);
-    if (!locked) return false; // "updateTopicRouteInfoFromNameServer tryLock timeout 3000ms"
+    if (!locked) {
+      // "updateTopicRouteInfoFromNameServer tryLock timeout 3000ms"
+      observer?.onRouteLookupEnd?.(topic, isDefault, 'lockTimeout', null, null, null);
+      return false;
+    }
     try {
       let topicRouteData: TopicRouteData;
       if (isDefault && defaultMQProducer !== null) {
         this.onRouteLookup?.(topic, true);
         topicRouteData = yield* this.mQClientAPIImpl.getDefaultTopicRouteInfoFromNameServer(
           defaultMQProducer.getCreateTopicKey(),
-          3000,
+          this.apiTimeout(),
         );
         for (const data of topicRouteData.queueDatas) {
           const queueNums = Math.min(defaultMQProducer.getDefaultTopicQueueNums(), data.readQueueNums);
@@ -174,7 +235,10 @@ export class MQClientInstance {
         }
       } else {
         this.onRouteLookup?.(topic, false);
-        topicRouteData = yield* this.mQClientAPIImpl.getTopicRouteInfoFromNameServer(topic, 3000);
+        topicRouteData = yield* this.mQClientAPIImpl.getTopicRouteInfoFromNameServer(
+          topic,
+          this.apiTimeout(),
+        );
       }
       const old = this.topicRouteTable.get(topic);
       let changed = topicRouteDataIsChange(old, topicRouteData);
@@ -191,10 +255,14 @@ export class MQClientInstance {
         for (const producer of this.producerTable.values())
           producer.updateTopicPublishInfo(topic, publishInfo);
         this.topicRouteTable.set(topic, cloned);
+        observer?.onRouteLookupEnd?.(topic, isDefault, 'changed', cloned, publishInfo, null);
         return true;
       }
+      observer?.onRouteLookupEnd?.(topic, isDefault, 'unchanged', topicRouteData, null, null);
       return false;
     } catch (e) {
+      const outcome: RouteLookupOutcome = e instanceof MQClientException ? 'noRoute' : 'error';
+      observer?.onRouteLookupEnd?.(topic, isDefault, outcome, null, null, e);
       if (e instanceof MQClientException) return false;
       // Every tag: the outer `catch (InterruptedException e)` logs it and the method returns false.
       if (e instanceof InterruptedException) return false;
@@ -210,6 +278,143 @@ export class MQClientInstance {
     }
   }
 
+  /** 4.5.2 hard-codes 3000 ms; later tags use `mqClientApiTimeout`. */
+  private apiTimeout(): number {
+    if (this.profile.version === '4.5.2' || !this.world) return 3000;
+    return this.world.mqClientApiTimeout;
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Scheduled tasks (world simulation only)
+
+  /**
+   * `startScheduledTask`: fixed-rate tasks on one thread. A run that overruns delays the runs queued
+   * behind it (they then run back to back), as a single-threaded `ScheduledThreadPoolExecutor` does.
+   */
+  private startScheduledTask(world: ClientInstanceWorld): void {
+    const kernel = this.env.kernel;
+    const start = kernel.now();
+    const self = this;
+    let sequence = 0;
+    const tasks = [
+      {
+        next: start + 10,
+        seq: sequence++,
+        period: world.pollNameServerInterval,
+        run: () => self.updateTopicRouteInfoFromNameServerAll(),
+      },
+      {
+        next: start + 1000,
+        seq: sequence++,
+        period: world.heartbeatBrokerInterval,
+        run: function* (): Sim<void> {
+          yield* self.cleanOfflineBroker();
+          yield* self.sendHeartbeatToAllBrokerScheduled();
+        },
+      },
+    ];
+    kernel.spawn(
+      'MQClientFactoryScheduledThread',
+      function* (): Sim<void> {
+        for (;;) {
+          if (self.scheduledStopped) return;
+          let task = tasks[0]!;
+          for (const t of tasks)
+            if (t.next < task.next || (t.next === task.next && t.seq < task.seq)) task = t;
+          const wait = task.next - kernel.now();
+          if (wait > 0) yield wait;
+          if (self.scheduledStopped) return;
+          try {
+            yield* task.run();
+          } catch (e) {
+            // "ScheduledTask ... exception": logged, the task stays scheduled.
+            if (!isJavaCatchableValue(e)) throw e;
+          }
+          task.next += task.period;
+          task.seq = sequence++;
+        }
+      },
+      { thread: 'MQClientFactoryScheduledThread' },
+    );
+  }
+
+  /** `updateTopicRouteInfoFromNameServer()`: every publish topic, in `HashSet` order; an exception ends the round. */
+  private *updateTopicRouteInfoFromNameServerAll(): Sim<void> {
+    const topics: string[] = [];
+    const seen = new Set<string>();
+    for (const producer of this.producerTable.values()) {
+      for (const topic of publishTopicList(producer)) {
+        if (!seen.has(topic)) {
+          seen.add(topic);
+          topics.push(topic);
+        }
+      }
+    }
+    const ordered = javaHashMapIterationOrder(topics, javaStringHashCode);
+    this.world?.observer.onRefreshRound?.(ordered);
+    for (const topic of ordered) yield* this.updateTopicRouteInfoFromNameServerForTopic(topic);
+  }
+
+  /** `cleanOfflineBroker`: drop broker addresses that no cached topic route mentions any more. */
+  private *cleanOfflineBroker(): Sim<void> {
+    const locked = yield* this.lockNamesrv.tryAcquire(1, LOCK_TIMEOUT_MILLIS);
+    if (!locked) return;
+    try {
+      const known = new Set<string>();
+      for (const route of this.topicRouteTable.values()) {
+        for (const bd of route.brokerDatas) for (const addr of Object.values(bd.brokerAddrs)) known.add(addr);
+      }
+      for (const [brokerName, addrs] of [...this.brokerAddrTable]) {
+        const kept: Record<string, string> = {};
+        for (const [id, addr] of Object.entries(addrs)) {
+          if (known.has(addr)) kept[id] = addr;
+          else this.world?.observer.onBrokerAddrRemoved?.(brokerName, addr);
+        }
+        if (Object.keys(kept).length === 0) this.brokerAddrTable.delete(brokerName);
+        else this.brokerAddrTable.set(brokerName, kept);
+      }
+    } finally {
+      this.lockNamesrv.release(1);
+    }
+  }
+
+  /**
+   * `sendHeartbeatToAllBrokerWithLock` from the scheduled task: `lockHeartbeat.tryLock()`, then HEART_BEAT
+   * with `invokeSync` to each master (a producer without consumers skips slaves), one after the other; a
+   * failure is logged and the next broker is tried.
+   */
+  private *sendHeartbeatToAllBrokerScheduled(): Sim<void> {
+    if (this.heartbeatLocked) return; // "lock heartBeat, but failed."
+    if (this.producerTable.size === 0) return;
+    this.heartbeatLocked = true;
+    try {
+      const names = javaHashMapIterationOrder([...this.brokerAddrTable.keys()], javaStringHashCode);
+      const targets: string[] = [];
+      for (const name of names) {
+        const addr = this.brokerAddrTable.get(name)?.[String(MASTER_ID)];
+        if (addr !== undefined) targets.push(addr);
+      }
+      this.world?.observer.onHeartbeatRound?.(targets);
+      const remoting = this.mQClientAPIImpl.getRemotingClient();
+      for (const addr of targets) {
+        const request = RemotingCommand.createRequestCommand(
+          HEART_BEAT,
+          null,
+          this.profile.mqVersionOrdinal,
+          this.env.requestIds,
+        );
+        request.setBody({ clientID: this.clientId, producerDataSet: [...this.producerTable.keys()] });
+        try {
+          yield* remoting.invokeSync(addr, request, this.apiTimeout());
+        } catch (e) {
+          if (!isJavaCatchableValue(e)) throw e;
+        }
+      }
+    } finally {
+      this.heartbeatLocked = false;
+    }
+  }
+
   /** True when some registered producer lacks a usable entry for the topic. */
   private isNeedUpdateTopicRouteInfo(topic: string): boolean {
     for (const producer of this.producerTable.values()) {
@@ -217,6 +422,14 @@ export class MQClientInstance {
     }
     return false;
   }
+}
+
+/** `MQProducerInner.getPublishTopicList()`: the keys of the producer's `topicPublishInfoTable`. */
+function publishTopicList(producer: MQProducerInner): string[] {
+  const withTable = producer as MQProducerInner & {
+    getTopicPublishInfoTable?: () => ReadonlyMap<string, TopicPublishInfo>;
+  };
+  return withTable.getTopicPublishInfoTable ? [...withTable.getTopicPublishInfoTable().keys()] : [];
 }
 
 function isJavaCatchableValue(e: unknown): boolean {

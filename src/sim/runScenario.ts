@@ -1,0 +1,30 @@
+import type { ResolvedScenario } from '../scenario/defaults';
+import type { Trace } from '../trace/types';
+import { World } from './world/World';
+
+/**
+ * Runs a validated scenario (`parseScenario(...).scenario`) and returns its trace: every event of the
+ * contract in ../shared/DESIGN.md, in order, the last one `sim.end`. Deterministic: the same scenario and
+ * seed give the same trace. It does not throw for a valid scenario; an internal failure ends the trace with
+ * a `sim.error` event before `sim.end`.
+ */
+export function runScenario(scenario: ResolvedScenario): Trace {
+  let world: World;
+  try {
+    world = new World(scenario);
+  } catch (e) {
+    const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return [
+      { seq: 0, t: 0, kind: 'sim.error', code: { cls: 'Simulation', method: 'error' }, message },
+      {
+        seq: 1,
+        t: 0,
+        kind: 'sim.end',
+        code: { cls: 'Simulation', method: 'end' },
+        inFlight: [],
+        reason: 'error',
+      },
+    ];
+  }
+  return world.run();
+}
