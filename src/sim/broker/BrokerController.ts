@@ -81,7 +81,8 @@ export class BrokerController {
   private lockHead = 0;
 
   // Store: the per-queue offset counters and the physical offset survive restarts (they are on disk).
-  private readonly queueOffsets = new Map<string, number>();
+  /** topic -> next queue offset per queue id (the consume queues' lengths). */
+  private readonly queueOffsets = new Map<string, number[]>();
   private physicalOffset = 0;
 
   // Faults.
@@ -404,7 +405,7 @@ export class BrokerController {
       to: 'namesrv',
       requestCode,
       name,
-      ...(oneway ? { oneway: true } : {}),
+      oneway: oneway || undefined,
     });
     this.ctx.network.toServer(channel, packet);
     if (oneway) {
@@ -790,9 +791,13 @@ export class BrokerController {
   /** The commit-log append: physical and queue offsets, the `broker.store` event. */
   private append(task: SendTask, size: number): { queueOffset: number; offsetMsgId: string } {
     const h = task.header;
-    const key = `${h.topic}#${h.queueId}`;
-    const queueOffset = this.queueOffsets.get(key) ?? 0;
-    this.queueOffsets.set(key, queueOffset + 1);
+    let offsets = this.queueOffsets.get(h.topic);
+    if (offsets === undefined) {
+      offsets = [];
+      this.queueOffsets.set(h.topic, offsets);
+    }
+    const queueOffset = offsets[h.queueId] ?? 0;
+    offsets[h.queueId] = queueOffset + 1;
     const physical = this.physicalOffset;
     this.physicalOffset += size;
     const offsetMsgId = this.offsetMsgId(physical);
@@ -1009,7 +1014,7 @@ export class BrokerController {
       name: request.name,
       msgId: request.msgId,
       reply: true,
-      ...(response.remark !== null ? { remark: response.remark } : {}),
+      remark: response.remark ?? undefined,
     });
     const packet: Packet = {
       cmd: response,
@@ -1027,14 +1032,15 @@ export class BrokerController {
 
   /** `offsetMsgId`: store host IPv4 and port, then the physical offset, as 32 hex digits. */
   private offsetMsgId(physical: number): string {
-    const parts = this.ip.split('.').map((p) => (Number(p) & 0xff).toString(16).padStart(2, '0'));
-    const port = Number(this.cfg.address.slice(this.cfg.address.lastIndexOf(':') + 1));
-    return (
-      parts.join('') +
-      port.toString(16).padStart(8, '0') +
-      physical.toString(16).padStart(16, '0')
-    ).toUpperCase();
+    if (this.msgIdPrefix === null) {
+      const parts = this.ip.split('.').map((p) => (Number(p) & 0xff).toString(16).padStart(2, '0'));
+      const port = Number(this.cfg.address.slice(this.cfg.address.lastIndexOf(':') + 1));
+      this.msgIdPrefix = (parts.join('') + port.toString(16).padStart(8, '0')).toUpperCase();
+    }
+    return this.msgIdPrefix + physical.toString(16).toUpperCase().padStart(16, '0');
   }
+
+  private msgIdPrefix: string | null = null;
 }
 
 function requestNameOf(code: number): string {

@@ -701,9 +701,9 @@ export class NettyRemotingClient implements RemotingClient {
       responseCode: cmd.code,
       name: packet.name,
       msgId: packet.msgId ?? undefined,
-      ...(cmd.remark !== null ? { remark: cmd.remark } : {}),
+      remark: cmd.remark ?? undefined,
       // "receive response, but not matched any request": the caller gave up already.
-      ...(pending ? {} : { matched: false }),
+      matched: pending ? undefined : false,
     });
     if (!pending) return;
     pending.rf.setResponseCommand(cmd);

@@ -21,7 +21,7 @@ import {
 } from '../client/exceptions';
 import { isJavaCatchable } from '../client/MQClientAPIImpl';
 import type { ClientInstanceObserver, MQClientInstance } from '../client/MQClientInstance';
-import { SelectionExplain, type FaultUpdate } from '../client/MQFaultStrategy';
+import { SelectionExplain, type FaultUpdate, type SkippedQueue } from '../client/MQFaultStrategy';
 import { Message, MessageConst } from '../client/Message';
 import type { MessageQueue } from '../client/MessageQueue';
 import type { SendCallback, SendResult } from '../client/SendResult';
@@ -53,17 +53,30 @@ import { Sampler } from './Latency';
 import { WorldKernel, quantize } from './WorldKernel';
 
 /** Per message: what the trace needs to attribute events and to know when the send is over. */
-interface MsgState {
-  msgId: string;
-  mode: 'SYNC' | 'ASYNC' | 'ONEWAY';
-  callT: number;
+class MsgState implements SendCallback {
   /** queue.select events so far (the next attempt's index). */
-  selects: number;
+  selects = 0;
   /** Highest attempt index that has its attempt.end. */
-  endedAttempt: number;
-  lookups: number;
-  done: boolean;
-  order: number;
+  endedAttempt = -1;
+  lookups = 0;
+  done = false;
+
+  constructor(
+    private readonly world: World,
+    readonly msgId: string,
+    readonly mode: 'SYNC' | 'ASYNC' | 'ONEWAY',
+    readonly callT: number,
+    readonly topic: string,
+  ) {}
+
+  /** The async `SendCallback` of this message. */
+  onSuccess(sendResult: SendResult): void {
+    this.world.result(this, sendResult, null, true);
+  }
+
+  onException(e: unknown): void {
+    this.world.result(this, null, e, true);
+  }
 }
 
 const STATUS_OUTCOME: Record<number, string> = {
@@ -463,20 +476,13 @@ export class World {
       queueId: mq.getQueueId(),
       lastBrokerName,
       index: explain.index ?? -1,
-      skipped: explain.skipped.map((s) => ({
-        brokerName: s.brokerName,
-        queueId: s.queueId,
-        reason: s.reason,
-        pos: s.pos,
-        ...(s.availableAt !== undefined ? { availableAt: s.availableAt } : {}),
-        ...(s.pass !== undefined ? { pass: s.pass } : {}),
-      })),
+      skipped: explain.skipped.length === 0 ? NO_SKIPS : explain.skipped.map(skipOf),
       path: explain.path,
       pos: explain.pos,
       queueCount: tpInfo.getMessageQueueList().length,
-      ...(explain.pick !== undefined ? { pick: explain.pick } : {}),
-      ...(explain.mutated !== undefined ? { mutated: explain.mutated } : {}),
-      ...(explain.resetTo !== undefined ? { resetTo: explain.resetTo } : {}),
+      pick: explain.pick,
+      mutated: explain.mutated,
+      resetTo: explain.resetTo,
       latencyFaultEnable: this.producer.defaultMQProducerImpl.mqFaultStrategy.isSendLatencyFaultEnable(),
       thread,
     });
@@ -489,7 +495,7 @@ export class World {
       t: 0,
       kind: 'route.lookup',
       code: C.tryToFind,
-      topic: this.topicOfMsg(m),
+      topic: m.topic,
       source: 'cache',
       msgId: m.msgId,
       thread: currentThreadName(),
@@ -498,23 +504,29 @@ export class World {
 
   private onBudgetCheck(where: string, costMs: number, timeoutMs: number, ok: boolean): void {
     const m = this.msgOfThread();
-    const short = where.endsWith('send(async task)')
-      ? 'DEFAULT ASYNC'
-      : where.slice(where.lastIndexOf('.') + 1);
-    this.trace.add({
-      seq: 0,
-      t: 0,
-      kind: 'budget.check',
-      code:
+    let check = BUDGET_WHERE.get(where);
+    if (check === undefined) {
+      const short = where.endsWith('send(async task)')
+        ? 'DEFAULT ASYNC'
+        : where.slice(where.lastIndexOf('.') + 1);
+      const codeRef =
         short === 'sendDefaultImpl'
           ? C.sendDefaultImpl
           : short === 'sendKernelImpl'
             ? C.sendKernelImpl
             : short === 'sendSelectImpl'
               ? C.sendSelectImpl
-              : C.asyncTask,
+              : C.asyncTask;
+      check = { short, code: codeRef };
+      BUDGET_WHERE.set(where, check);
+    }
+    this.trace.add({
+      seq: 0,
+      t: 0,
+      kind: 'budget.check',
+      code: check.code,
       msgId: m?.msgId ?? '',
-      where: short,
+      where: check.short,
       costMs,
       timeoutMs,
       ok,
@@ -548,14 +560,14 @@ export class World {
       msgId: m.msgId,
       attempt,
       outcome,
-      ...(error !== null && error !== undefined ? { error: describe(error) } : {}),
-      ...(brokerName !== undefined ? { brokerName } : {}),
+      error: error !== null && error !== undefined ? describe(error) : undefined,
+      brokerName,
       thread: currentThreadName(),
     });
   }
 
   private onFaultUpdate(update: FaultUpdate): void {
-    const m = this.msgOfThread();
+    const msgId = this.currentMsgId();
     this.trace.add({
       seq: 0,
       t: 0,
@@ -567,7 +579,7 @@ export class World {
       notAvailableMs: update.notAvailableDuration,
       availableAt: update.availableAt,
       reachable: update.reachable,
-      msgId: m?.msgId,
+      msgId: msgId ?? undefined,
       thread: currentThreadName(),
     });
   }
@@ -666,7 +678,8 @@ export class World {
           skipped: [],
           selector: codeRef.cls,
           queueCount: mqs.length,
-          ...(hash !== undefined ? { hash, arg: typeof arg === 'string' ? arg : String(arg) } : {}),
+          hash,
+          arg: hash === undefined ? undefined : typeof arg === 'string' ? arg : String(arg),
           thread: currentThreadName(),
         });
         return mq;
@@ -703,21 +716,11 @@ export class World {
     // The client's unique id, set before the call so every event of this send can name it
     // (upstream sets it in sendKernelImpl, only if absent, so retries keep it).
     msg.putProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX, msgId);
-    const m: MsgState = {
-      msgId,
-      mode: w.mode,
-      callT: this.kernel.now(),
-      selects: 0,
-      endedAttempt: -1,
-      lookups: 0,
-      done: false,
-      order: this.issuedSends,
-    };
+    const m = new MsgState(this, msgId, w.mode, this.kernel.now(), w.topic);
     this.msgs.set(msgId, m);
     this.issuedSends++;
     this.outstanding++;
     this.msgByThread.set(thread, msgId);
-    this.topicByMsg.set(msgId, w.topic);
     this.trace.add({
       seq: 0,
       t: 0,
@@ -726,12 +729,12 @@ export class World {
       msgId,
       mode: w.mode,
       topic: w.topic,
-      ...(key !== null ? { key } : {}),
+      key: key ?? undefined,
       timeoutMs: w.mode === 'ONEWAY' ? this.scenario.producer.sendMsgTimeout : w.timeoutMs,
       thread,
       workload: w.index,
       index: i,
-      ...(w.selector !== 'none' ? { selector: w.selector } : {}),
+      selector: w.selector !== 'none' ? w.selector : undefined,
     });
     const producer = this.producer;
     const impl = producer.defaultMQProducerImpl;
@@ -743,9 +746,8 @@ export class World {
           : yield* producer.send(msg, ownTimeout);
         this.result(m, result, null, false);
       } else if (w.mode === 'ASYNC') {
-        const callback = this.callbackFor(m);
-        if (selector) yield* this.sendSelectAsync(msg, selector, key, callback, w.timeoutMs);
-        else yield* producer.sendWithCallback(msg, callback, ownTimeout);
+        if (selector) yield* this.sendSelectAsync(msg, selector, key, m, w.timeoutMs);
+        else yield* producer.sendWithCallback(msg, m, ownTimeout);
       } else if (selector) {
         try {
           yield* impl.sendSelectImpl(
@@ -813,15 +815,8 @@ export class World {
     }
   }
 
-  private callbackFor(m: MsgState): SendCallback {
-    return {
-      onSuccess: (sendResult: SendResult) => this.result(m, sendResult, null, true),
-      onException: (e: unknown) => this.result(m, null, e, true),
-    };
-  }
-
   /** The one `send.result` of a message (a second callback is traced as such, not as a second result). */
-  private result(m: MsgState, sendResult: SendResult | null, error: unknown, viaCallback: boolean): void {
+  result(m: MsgState, sendResult: SendResult | null, error: unknown, viaCallback: boolean): void {
     const thread = currentThreadName();
     if (m.done) {
       this.trace.add({
@@ -836,6 +831,8 @@ export class World {
       return;
     }
     m.done = true;
+    // Only messages still in flight stay in the table (what sim.end lists).
+    this.msgs.delete(m.msgId);
     this.outstanding--;
     const costMs = this.kernel.now() - m.callT;
     let codeRef = viaCallback
@@ -853,7 +850,7 @@ export class World {
           t: 0,
           kind: 'route.lookup',
           code: C.tryToFind,
-          topic: this.topicOfMsg(m),
+          topic: m.topic,
           source: 'none',
           msgId: m.msgId,
           thread,
@@ -915,12 +912,6 @@ export class World {
       });
     }
     if (this.outstanding === 0 && this.issuedSends === this.plannedSends) this.finished = true;
-  }
-
-  private readonly topicByMsg = new Map<string, string>();
-
-  private topicOfMsg(m: MsgState): string {
-    return this.topicByMsg.get(m.msgId) ?? '';
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -1197,11 +1188,15 @@ export class World {
     return this.end(reason);
   }
 
+  /** Called after each second of virtual time (the benchmark samples the heap here). */
+  onSlice: (() => void) | null = null;
+
   private runUntil(until: number): void {
     const kernel = this.kernel;
     // Slices keep the trace size in check without testing it on every event.
     for (let t = Math.min(until, 1000); ; t = Math.min(until, t + 1000)) {
       kernel.run(t);
+      this.onSlice?.();
       if (this.trace.size >= MAX_TRACE_EVENTS || t >= until) break;
     }
   }
@@ -1228,6 +1223,22 @@ export class World {
     events.push(end);
     return events;
   }
+}
+
+const NO_SKIPS: readonly unknown[] = Object.freeze([]);
+
+/** `where` as the client names it -> the short name and code the trace uses. */
+const BUDGET_WHERE = new Map<string, { short: string; code: { cls: string; method: string } }>();
+
+function skipOf(s: SkippedQueue): Record<string, unknown> {
+  return {
+    brokerName: s.brokerName,
+    queueId: s.queueId,
+    reason: s.reason,
+    pos: s.pos,
+    availableAt: s.availableAt,
+    pass: s.pass,
+  };
 }
 
 function remove<T>(list: T[], item: T): void {
