@@ -3,6 +3,7 @@
  * the namespace's name) and a `zhCN` dictionary with exactly the same keys. Add a namespace here.
  */
 import * as callPath from './callPath';
+import * as errors from './errors';
 import * as eventLog from './eventLog';
 import * as playback from './playback';
 import * as share from './share';
@@ -14,6 +15,7 @@ import * as timeoutBudget from './timeoutBudget';
 
 export const namespaces = {
   callPath,
+  errors,
   eventLog,
   playback,
   share,
