@@ -13,15 +13,12 @@ export function LanguageSwitch() {
   return (
     <div role="group" aria-label={t('shell.lang.switch')} className="toggle">
       {LANGS.map((option: Lang) => (
-        <button
-          key={option}
-          type="button"
-          lang={option}
-          aria-pressed={option === lang}
-          aria-label={t(NAME_KEY[option])}
-          onClick={() => setLang(option)}
-        >
-          {t(LABEL_KEY[option])}
+        <button key={option} type="button" aria-pressed={option === lang} onClick={() => setLang(option)}>
+          {/* The short label is what the eye reads; the full name, in the page's language, is what is announced. */}
+          <span lang={option} aria-hidden="true">
+            {t(LABEL_KEY[option])}
+          </span>
+          <span className="visually-hidden">{t(NAME_KEY[option])}</span>
         </button>
       ))}
     </div>

@@ -170,13 +170,7 @@ function QueueGrid({
   });
   const pointerCell = pointer !== null ? layout.cells[pointer] : undefined;
   return (
-    <svg
-      className="teach-svg qs-grid"
-      width={layout.width}
-      height={layout.height}
-      role="list"
-      aria-label={t('queueSelection.list', { topic })}
-    >
+    <svg className="teach-svg qs-grid" width={layout.width} height={layout.height}>
       <Patterns prefix={prefix} />
       {firstInfo && firstInfo.y === layout.groups[0]?.y && (
         <text className="qs-info-head teach-svg-muted" x={firstInfo.x} y={POINTER_H - 3}>
@@ -208,49 +202,52 @@ function QueueGrid({
           <path d={`M${pointerCell.x + pointerCell.w / 2 - 6} ${pointerCell.y - 9} h12 l-6 8 Z`} />
         </g>
       )}
-      {layout.cells.map((cell) => {
-        const chosen = cell.pos === chosenPos;
-        const skips = skipsByPos.get(cell.pos);
-        const state = chosen ? 'chosen' : skips ? 'skipped' : 'idle';
-        const parts = [
-          t('queueSelection.cell', { pos: cell.pos, broker: cell.brokerName, queueId: cell.queueId }),
-        ];
-        if (chosen) parts.push(t('queueSelection.cell.chosen'));
-        for (const s of skips ?? []) {
-          parts.push(
-            t('queueSelection.cell.skipped', { order: s.order, reason: skipText(t, lang, s.skip, now) }),
-          );
-        }
-        return (
-          <g
-            key={cell.pos}
-            className={`qs-cell qs-cell--${state}`}
-            transform={`translate(${cell.x}, ${cell.y})`}
-            role="listitem"
-            aria-label={parts.join('. ')}
-            data-pos={cell.pos}
-            data-state={state}
-            data-seq={state === 'idle' ? undefined : selection.from.seq}
-          >
-            <title>{[...parts, src(t, lang, selection.from)].join('\n')}</title>
-            <rect
-              className="qs-cell-box"
-              width={cell.w}
-              height={cell.h}
-              rx={3}
-              style={state === 'skipped' ? { fill: patternUrl(prefix, 'hatch-bad') } : undefined}
-            />
-            <text className="qs-cell-id" x={cell.w / 2} y={state === 'idle' ? 20 : 13} textAnchor="middle">
-              {cell.queueId}
-            </text>
-            {state !== 'idle' && (
-              <text className="qs-cell-mark" x={cell.w / 2} y={27} textAnchor="middle">
-                {chosen ? '✓' : `✕${skips!.map((s) => s.order).join(',')}`}
+      {/* The list holds the cells alone: the broker notes beside them are not list items. */}
+      <g role="list" aria-label={t('queueSelection.list', { topic })}>
+        {layout.cells.map((cell) => {
+          const chosen = cell.pos === chosenPos;
+          const skips = skipsByPos.get(cell.pos);
+          const state = chosen ? 'chosen' : skips ? 'skipped' : 'idle';
+          const parts = [
+            t('queueSelection.cell', { pos: cell.pos, broker: cell.brokerName, queueId: cell.queueId }),
+          ];
+          if (chosen) parts.push(t('queueSelection.cell.chosen'));
+          for (const s of skips ?? []) {
+            parts.push(
+              t('queueSelection.cell.skipped', { order: s.order, reason: skipText(t, lang, s.skip, now) }),
+            );
+          }
+          return (
+            <g
+              key={cell.pos}
+              className={`qs-cell qs-cell--${state}`}
+              transform={`translate(${cell.x}, ${cell.y})`}
+              role="listitem"
+              aria-label={parts.join('. ')}
+              data-pos={cell.pos}
+              data-state={state}
+              data-seq={state === 'idle' ? undefined : selection.from.seq}
+            >
+              <title>{[...parts, src(t, lang, selection.from)].join('\n')}</title>
+              <rect
+                className="qs-cell-box"
+                width={cell.w}
+                height={cell.h}
+                rx={3}
+                style={state === 'skipped' ? { fill: patternUrl(prefix, 'hatch-bad') } : undefined}
+              />
+              <text className="qs-cell-id" x={cell.w / 2} y={state === 'idle' ? 20 : 13} textAnchor="middle">
+                {cell.queueId}
               </text>
-            )}
-          </g>
-        );
-      })}
+              {state !== 'idle' && (
+                <text className="qs-cell-mark" x={cell.w / 2} y={27} textAnchor="middle">
+                  {chosen ? '✓' : `✕${skips!.map((s) => s.order).join(',')}`}
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </g>
     </svg>
   );
 }

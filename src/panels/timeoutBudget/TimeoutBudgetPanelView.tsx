@@ -518,7 +518,7 @@ export const TimeoutBudgetPanelView = memo(function TimeoutBudgetPanelView({
             </p>
           )}
           {view.attempts.length > 0 && (
-            <p className="teach-line budget-attempts" aria-label={t('timeoutBudget.attempts')}>
+            <p className="teach-line budget-attempts" role="group" aria-label={t('timeoutBudget.attempts')}>
               {view.attempts.map((a) => (
                 <span
                   key={a.attempt}

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium, openWatchedPage } from './setup/browser';
+
+/**
+ * axe-core over the whole page, each panel landmark and the `?` help dialog, in both languages and both
+ * themes at 1280x720. Fails on any violation of impact serious or critical, printing each one.
+ */
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const LANDMARKS = {
+  en: ['Topology', 'Queue selection', 'Thread pool', 'Timeout budget', 'Call path', 'Event log', 'Playback'],
+  zh: ['拓扑', '选择队列', '线程池', '超时预算', '调用路径', '事件日志', '播放'],
+} as const;
+
+interface Finding {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string; summary: string }[];
+}
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/**
+ * Loads axe into the page. `page.evaluate` runs it through the DevTools protocol, which the page's strict
+ * Content-Security-Policy does not govern, so the page under test keeps its real policy.
+ */
+async function injectAxe(page: Page): Promise<void> {
+  await page.evaluate(AXE_SOURCE);
+}
+
+/** Runs axe over the element of `scope` (the whole document when null); returns serious and critical findings. */
+async function audit(page: Page, scope: Locator | null): Promise<Finding[]> {
+  const element = scope ? await scope.elementHandle() : null;
+  return page.evaluate(async (root) => {
+    type AxeResult = {
+      violations: {
+        id: string;
+        impact?: string | null;
+        help: string;
+        nodes: { target: unknown[]; failureSummary?: string }[];
+      }[];
+    };
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeResult> } }).axe;
+    const result = await axe.run(root ?? document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact ?? '',
+        help: v.help,
+        nodes: v.nodes.map((n) => ({
+          target: n.target.map(String).join(' '),
+          summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').trim(),
+        })),
+      }));
+  }, element);
+}
+
+function describeFindings(where: string, findings: Finding[]): string[] {
+  return findings.flatMap((f) =>
+    f.nodes.map((n) => `${where}: [${f.impact}] ${f.id} (${f.help}) at ${n.target}: ${n.summary}`),
+  );
+}
+
+const CASES = (['en', 'zh'] as const).flatMap((lang) =>
+  (['light', 'dark'] as const).map((theme) => ({ lang, theme })),
+);
+
+describe('accessibility (axe-core) at 1280x720', () => {
+  it.each(CASES)(
+    '$lang, $theme: no serious or critical violation on the page, in any panel, or in the help',
+    async ({ lang, theme }) => {
+      const watched = await openWatchedPage(browser, new URL(`?lang=${lang}`, baseUrl).href, {
+        colorScheme: theme,
+        locale: lang === 'en' ? 'en-US' : 'zh-CN',
+      });
+      try {
+        const { page } = watched;
+        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+        await injectAxe(page);
+        const report: string[] = [];
+        report.push(...describeFindings('page at the start', await audit(page, null)));
+        // A few steps in, and at the end: the panels show more than their empty state.
+        for (const [where, keys] of [
+          ['step 8', Array<string>(8).fill('ArrowRight')],
+          ['the end', ['End']],
+        ] as const) {
+          for (const key of keys) await page.keyboard.press(key);
+          await page.waitForTimeout(300);
+          report.push(...describeFindings(`page at ${where}`, await audit(page, null)));
+          for (const name of LANDMARKS[lang]) {
+            const region = page.getByRole('region', { name, exact: true });
+            expect(await region.count(), name).toBe(1);
+            report.push(...describeFindings(`${name} at ${where}`, await audit(page, region)));
+          }
+        }
+        await page.keyboard.press('?');
+        const dialog = page.getByRole('dialog');
+        await dialog.waitFor();
+        report.push(...describeFindings('help dialog', await audit(page, dialog)));
+        report.push(...describeFindings('page with help open', await audit(page, null)));
+        if (report.length > 0) console.log([...new Set(report)].join('\n'));
+        expect([...new Set(report)]).toEqual([]);
+        expect(watched.problems).toEqual([]);
+      } finally {
+        await watched.close();
+      }
+    },
+  );
+});
