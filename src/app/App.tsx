@@ -6,6 +6,7 @@ import { ThreadPoolPanel } from '../panels/threadPool';
 import { TimeoutBudgetPanel } from '../panels/timeoutBudget';
 import { TopologyPanel } from '../panels/topology';
 import { useAppStoreApi } from '../store/StoreContext';
+import { EditorSlot, EmbedLayout, PresenterToggle, readEmbedParam, usePresenterMode } from './classroom';
 import { HelpDialog } from './HelpDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Panel } from './Panel';
@@ -28,6 +29,9 @@ export function App() {
   useShortcuts(store);
   usePlaybackLoop(store);
   useCheckpointWarmup(store);
+  usePresenterMode(store);
+  const embed = readEmbedParam(window.location.search);
+  if (embed) return <EmbedLayout panel={embed} />;
   return (
     <>
       <a className="skip-link" href="#panels">
@@ -38,6 +42,7 @@ export function App() {
         <p className="topbar__tagline">{t('shell.app.tagline')}</p>
         <ScenarioStrip />
         <div className="topbar__controls">
+          <PresenterToggle />
           <ThemeSwitch />
           <LanguageSwitch />
         </div>
@@ -62,6 +67,7 @@ export function App() {
         <Panel title={t('shell.panel.eventLog')} area="log">
           <EventLog />
         </Panel>
+        <EditorSlot />
       </main>
       <HelpDialog />
     </>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useT } from '../i18n/useT';
+import { EditScenarioButton } from '../panels/scenarioEditor/EditScenarioButton';
 import { useAppStore } from '../store/StoreContext';
 import { upstreamVersionOf } from '../view/upstream';
 
@@ -43,6 +44,7 @@ export function ScenarioStrip() {
           <span className="scenario-strip__version">{t('playback.scenario.version', { version })}</span>
         )}
       </p>
+      <EditScenarioButton />
     </section>
   );
 }

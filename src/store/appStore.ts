@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Trace } from '../trace/types';
+import { createClassroomSlice, type ClassroomSlice } from './classroomSlice';
 import type { CursorState } from './cursorLogic';
 import { createCursorSlice, type CursorSlice } from './cursorSlice';
 import { createHelpSlice, type HelpSlice } from './helpSlice';
@@ -11,9 +12,15 @@ import { createUiSlice, type UiSlice, type UiSliceInit } from './uiSlice';
 /**
  * The whole app state, one slice per concern: ui (language, theme), scenario (what is simulated and how
  * loading went), trace (the events), cursor (step and player settings), selection (the selected message)
- * and help (the shortcut dialog).
+ * help (the shortcut dialog) and classroom (editor open, presenter mode, the scenario as written).
  */
-export type AppState = UiSlice & ScenarioSlice & TraceSlice & CursorSlice & SelectionSlice & HelpSlice;
+export type AppState = UiSlice &
+  ScenarioSlice &
+  TraceSlice &
+  CursorSlice &
+  SelectionSlice &
+  HelpSlice &
+  ClassroomSlice;
 
 export interface AppStoreInit {
   ui: UiSliceInit;
@@ -32,5 +39,6 @@ export function createAppStore(init: AppStoreInit): StoreApi<AppState> {
     ...createCursorSlice<AppState>(init.cursor)(...args),
     ...createSelectionSlice<AppState>({ selectedMsgId: init.selectedMsgId })(...args),
     ...createHelpSlice<AppState>()(...args),
+    ...createClassroomSlice<AppState>()(...args),
   }));
 }

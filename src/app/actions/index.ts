@@ -1,10 +1,12 @@
 import type { StoreApi } from 'zustand';
 import type { AppState } from '../../store/appStore';
+import { CLASSROOM_ACTIONS } from './classroom';
 import * as playback from './playback';
 import { matchesKey, type Action, type KeyLike } from './types';
 
 export { matchesKey, type Action, type KeyLike, type ShortcutKey } from './types';
 export * from './playback';
+export * from './classroom';
 
 /** Every registered action, in the order the shortcut help lists them. */
 export const ACTIONS: readonly Action[] = [
@@ -19,6 +21,7 @@ export const ACTIONS: readonly Action[] = [
   playback.slower,
   playback.togglePacing,
   playback.toggleHelp,
+  ...CLASSROOM_ACTIONS,
 ];
 
 export function actionForKey(event: KeyLike, actions: readonly Action[] = ACTIONS): Action | undefined {

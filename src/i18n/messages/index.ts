@@ -3,9 +3,11 @@
  * the namespace's name) and a `zhCN` dictionary with exactly the same keys. Add a namespace here.
  */
 import * as callPath from './callPath';
+import * as editor from './editor';
 import * as errors from './errors';
 import * as eventLog from './eventLog';
 import * as playback from './playback';
+import * as presenter from './presenter';
 import * as share from './share';
 import * as shell from './shell';
 import * as topology from './topology';
@@ -15,9 +17,11 @@ import * as timeoutBudget from './timeoutBudget';
 
 export const namespaces = {
   callPath,
+  editor,
   errors,
   eventLog,
   playback,
+  presenter,
   share,
   shell,
   topology,

@@ -22,6 +22,8 @@ export interface TopologyPanelViewProps {
   lang: Lang;
   selectedMsgId?: string | null;
   onSelectMessage?: (msgId: string) => void;
+  /** "Kill this broker now": when given, each running broker gets a button that calls it with its name. */
+  onKillBroker?: (brokerName: string) => void;
 }
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -248,7 +250,9 @@ function BrokerBox({
   compact,
   t,
   lang,
+  onKill,
 }: {
+  onKill?: (brokerName: string) => void;
   box: NodeBox;
   broker: BrokerNode;
   routes: RouteComparison[];
@@ -293,6 +297,17 @@ function BrokerBox({
         >
           {status}
         </span>
+        {onKill && broker.status !== 'down' && (
+          <button
+            type="button"
+            className="topo-kill"
+            aria-label={t('editor.kill', { name: broker.name })}
+            title={t('editor.kill', { name: broker.name })}
+            onClick={() => onKill(broker.name)}
+          >
+            <span aria-hidden="true">⏻</span>
+          </button>
+        )}
       </div>
       {queues.length > 0 && (
         <div className="topo-queues">
@@ -373,6 +388,7 @@ export const TopologyPanelView = memo(function TopologyPanelView({
   model,
   lang,
   selectedMsgId = null,
+  onKillBroker,
 }: TopologyPanelViewProps) {
   const t: T = (key, params) => translate(lang, key, params);
   const canvas = useRef<HTMLDivElement>(null);
@@ -415,6 +431,7 @@ export const TopologyPanelView = memo(function TopologyPanelView({
                 compact={layout.compactBrokers}
                 t={t}
                 lang={lang}
+                onKill={onKillBroker}
               />
             );
           })}

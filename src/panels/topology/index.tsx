@@ -1,6 +1,7 @@
 import { useAppStore } from '../../store/StoreContext';
 import { topologyFold } from '../../view/folds/topology';
 import { useFoldState } from '../../view/useFold';
+import { useKillBroker } from '../scenarioEditor/useKillBroker';
 import { TopologyPanelView } from './TopologyPanelView';
 
 export { TopologyPanelView, type TopologyPanelViewProps } from './TopologyPanelView';
@@ -11,12 +12,14 @@ export function TopologyPanel() {
   const lang = useAppStore((s) => s.lang);
   const selectedMsgId = useAppStore((s) => s.selectedMsgId);
   const selectMessage = useAppStore((s) => s.selectMessage);
+  const killBroker = useKillBroker();
   return (
     <TopologyPanelView
       model={model}
       lang={lang}
       selectedMsgId={selectedMsgId}
       onSelectMessage={selectMessage}
+      onKillBroker={killBroker}
     />
   );
 }
