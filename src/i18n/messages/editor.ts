@@ -93,6 +93,7 @@ export const en = {
   'editor.status.failed': 'The simulation failed: {detail}. Your edit is kept.',
   'editor.errors': 'Problems',
   'editor.kill': 'Kill {name} now',
+  'editor.kill.short': 'Kill',
   'editor.kill.failed': 'Could not kill {name}: {detail}',
 } as const;
 
@@ -190,5 +191,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'editor.status.failed': '模拟失败：{detail}。你的修改已保留。',
   'editor.errors': '问题',
   'editor.kill': '立即让 {name} 宕机',
+  'editor.kill.short': '宕机',
   'editor.kill.failed': '无法让 {name} 宕机：{detail}',
 };

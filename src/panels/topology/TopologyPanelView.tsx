@@ -297,17 +297,6 @@ function BrokerBox({
         >
           {status}
         </span>
-        {onKill && broker.status !== 'down' && (
-          <button
-            type="button"
-            className="topo-kill"
-            aria-label={t('editor.kill', { name: broker.name })}
-            title={t('editor.kill', { name: broker.name })}
-            onClick={() => onKill(broker.name)}
-          >
-            <span aria-hidden="true">⏻</span>
-          </button>
-        )}
       </div>
       {queues.length > 0 && (
         <div className="topo-queues">
@@ -378,6 +367,17 @@ function BrokerBox({
         >
           {t('topology.queue.duplicate', { msgId: broker.lastStore.msgId })}
         </div>
+      )}
+      {onKill && broker.status !== 'down' && (
+        <button
+          type="button"
+          className="topo-kill"
+          aria-label={t('editor.kill', { name: broker.name })}
+          title={t('editor.kill', { name: broker.name })}
+          onClick={() => onKill(broker.name)}
+        >
+          {t('editor.kill.short')}
+        </button>
       )}
     </div>
   );

@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './setup/browser';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens a page, runs the body, and fails on any console error, uncaught exception or outside request. */
+async function withPage(path: string, body: (watched: WatchedPage) => Promise<void>): Promise<void> {
+  const watched = await openWatchedPage(browser, new URL(path, baseUrl).href);
+  try {
+    await body(watched);
+    expect(watched.problems).toEqual([]);
+  } finally {
+    await watched.close();
+  }
+}
+
+const TEXT = {
+  en: {
+    edit: 'Edit scenario',
+    editor: 'Scenario editor',
+    playback: 'Playback',
+    play: 'Play',
+    outcome: /Re-simulated|The simulation failed/,
+    problems: /problem\(s\) below/,
+  },
+  zh: {
+    edit: '编辑场景',
+    editor: '场景编辑器',
+    playback: '播放',
+    play: '播放',
+    outcome: /已重新模拟|模拟失败/,
+    problems: /个问题/,
+  },
+} as const;
+
+async function producerInput(page: Page, name: string) {
+  return page.locator(`.se-field[data-path="producer.${name}"] input`);
+}
+
+describe('the classroom features in Chromium at 1280x720', () => {
+  for (const lang of ['en', 'zh'] as const) {
+    it(`edits a producer setting and shows the inline error of an invalid value (${lang})`, async () => {
+      const text = TEXT[lang];
+      await withPage(`?lang=${lang}&preset=happy-path-sync`, async ({ page }) => {
+        await page.getByRole('button', { name: text.edit }).click();
+        const editor = page.getByRole('region', { name: text.editor });
+        await editor.waitFor();
+        const input = await producerInput(page, 'sendMsgTimeout');
+        await input.waitFor();
+        const hint = page.locator('.se-field[data-path="producer.sendMsgTimeout"] .se-hint');
+        expect(await hint.textContent()).toContain('3000 ms');
+
+        // The playback bar stays visible beside the drawer.
+        const bar = await page.getByRole('region', { name: text.playback }).boundingBox();
+        const drawer = await editor.boundingBox();
+        expect(bar && drawer && bar.y + bar.height <= drawer.y + 1).toBe(true);
+
+        await input.fill('1000');
+        await expect
+          .poll(() => page.locator('.se-status').textContent(), { timeout: 15_000 })
+          .toMatch(text.outcome);
+
+        await input.fill('-5');
+        const error = page.locator('[data-error-path="producer.sendMsgTimeout"]');
+        await error.waitFor();
+        expect(await error.textContent()).toMatch(/^producer\.sendMsgTimeout: must be a whole number/);
+        expect(await input.getAttribute('aria-invalid')).toBe('true');
+        expect(await page.locator('.se-status').textContent()).toMatch(text.problems);
+        await screenshot(page, `classroom-editor-${lang}`);
+
+        await page.getByRole('tab', { name: 'JSON' }).click();
+        expect(await page.locator('.se-json__text').inputValue()).toContain('"sendMsgTimeout": -5');
+        await screenshot(page, `classroom-editor-json-${lang}`);
+      });
+    });
+  }
+
+  it('presenter mode: larger type, no editor, PageDown and PageUp step, listed in the help', async () => {
+    await withPage('?lang=en&present=1', async ({ page }) => {
+      expect(await page.evaluate(() => document.documentElement.dataset.presenter)).toBe('on');
+      expect(await page.getByRole('button', { name: 'Edit scenario' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Presenter mode' }).getAttribute('aria-pressed')).toBe(
+        'true',
+      );
+      const position = page.getByTestId('playback-position');
+      await page.keyboard.press('PageDown');
+      await page.keyboard.press('PageDown');
+      await expect.poll(() => position.textContent()).toMatch(/event 2 \//);
+      await page.keyboard.press('PageUp');
+      await expect.poll(() => position.textContent()).toMatch(/event 1 \//);
+      await screenshot(page, 'classroom-presenter-en');
+      await page.keyboard.press('?');
+      const help = page.getByRole('dialog');
+      expect(await help.textContent()).toContain('Step forward (presentation remote)');
+      expect(await help.textContent()).toContain('PageDown');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('f');
+      expect(await page.evaluate(() => document.documentElement.dataset.presenter)).toBeUndefined();
+      expect(new URL(page.url()).searchParams.get('present')).toBeNull();
+      expect(await page.getByRole('button', { name: 'Edit scenario' }).count()).toBe(1);
+    });
+  });
+
+  it('presenter mode in Chinese', async () => {
+    await withPage('?lang=zh&present=1', async ({ page }) => {
+      await page.keyboard.press('PageDown');
+      await expect.poll(() => page.getByTestId('playback-position').textContent()).toMatch(/事件 1 \//);
+      expect(await page.getByRole('button', { name: '编辑场景' }).count()).toBe(0);
+      await screenshot(page, 'classroom-presenter-zh');
+    });
+  });
+
+  for (const [lang, topology, queue] of [
+    ['en', 'Topology', 'Queue selection'],
+    ['zh', '拓扑', '选择队列'],
+  ] as const) {
+    it(`embed mode shows one panel and the playback bar (${lang})`, async () => {
+      await withPage(`?lang=${lang}&embed=topology`, async ({ page }) => {
+        expect(await page.getByRole('region', { name: topology, exact: true }).count()).toBe(1);
+        expect(await page.getByRole('region', { name: queue, exact: true }).count()).toBe(0);
+        expect(await page.getByRole('banner').count()).toBe(0);
+        expect(await page.getByRole('button', { name: TEXT[lang].play, exact: true }).count()).toBe(1);
+        const box = await page.getByRole('region', { name: topology, exact: true }).boundingBox();
+        expect(box!.width).toBeGreaterThan(1200);
+        expect(box!.height).toBeGreaterThan(500);
+        await page.keyboard.press('ArrowRight');
+        await screenshot(page, `classroom-embed-topology-${lang}`);
+      });
+    });
+  }
+
+  it('an unknown embed id shows the whole page', async () => {
+    await withPage('?lang=en&embed=nope', async ({ page }) => {
+      expect(await page.getByRole('region', { name: 'Queue selection', exact: true }).count()).toBe(1);
+    });
+  });
+
+  it('"kill this broker now" adds a crash at the cursor, or says why it could not', async () => {
+    await withPage('?lang=en', async ({ page }) => {
+      await page.getByRole('button', { name: 'Step forward', exact: true }).click();
+      const kill = page.getByRole('button', { name: /^Kill .+ now$/ }).first();
+      await kill.waitFor();
+      await kill.click();
+      await expect
+        .poll(
+          async () =>
+            (await page.getByText(/Could not kill/).count()) > 0 ||
+            (await page.evaluate(() => localStorage.getItem('sendpath.lastGoodScenario') ?? '')).includes(
+              '"crash"',
+            ),
+          { timeout: 15_000 },
+        )
+        .toBe(true);
+    });
+  });
+});
