@@ -1,4 +1,5 @@
 import { javaHashMapIterationOrder, javaStringHashCode } from '../common/javaInt';
+import { Future } from '../kernel/Future';
 import type { Sim } from '../kernel/Kernel';
 import { Semaphore } from '../kernel/Semaphore';
 import { RemotingCommand } from '../remoting/RemotingCommand';
@@ -321,8 +322,12 @@ export class MQClientInstance {
           let task = tasks[0]!;
           for (const t of tasks)
             if (t.next < task.next || (t.next === task.next && t.seq < task.seq)) task = t;
-          const wait = task.next - kernel.now();
-          if (wait > 0) yield wait;
+          // Sleep until the absolute due time (the virtual clock may run on fractions of a millisecond).
+          if (task.next > kernel.now()) {
+            const due = new Future<boolean>(kernel);
+            kernel.schedule(Math.max(task.next, 0), () => due.complete(true));
+            yield* due.await();
+          }
           if (self.scheduledStopped) return;
           try {
             yield* task.run();
