@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useT } from '../i18n/useT';
 import { EditScenarioButton } from '../panels/scenarioEditor/EditScenarioButton';
+import { PresetPicker } from './presets/PresetPicker';
 import { useAppStore } from '../store/StoreContext';
 import { upstreamVersionOf } from '../view/upstream';
 
@@ -44,6 +45,7 @@ export function ScenarioStrip() {
           <span className="scenario-strip__version">{t('playback.scenario.version', { version })}</span>
         )}
       </p>
+      <PresetPicker />
       <EditScenarioButton />
     </section>
   );
