@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useT } from '../i18n/useT';
+import { PredictionControls } from '../panels/prediction';
 import { Timeline } from '../panels/timeline';
 import { PACINGS, SPEEDS, type Pacing } from '../store/cursorLogic';
 import { useAppStore, useAppStoreApi } from '../store/StoreContext';
@@ -125,6 +126,7 @@ export function PlaybackBar() {
         <SpeedAndPacing />
         <Timeline />
         <Position />
+        <PredictionControls />
         <HelpButton />
       </div>
       <LoadStatus />

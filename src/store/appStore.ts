@@ -4,6 +4,7 @@ import { createClassroomSlice, type ClassroomSlice } from './classroomSlice';
 import type { CursorState } from './cursorLogic';
 import { createCursorSlice, type CursorSlice } from './cursorSlice';
 import { createHelpSlice, type HelpSlice } from './helpSlice';
+import { createPredictionSlice, type PredictionSlice } from './predictionSlice';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createTraceSlice, type TraceSlice } from './traceSlice';
@@ -20,7 +21,8 @@ export type AppState = UiSlice &
   CursorSlice &
   SelectionSlice &
   HelpSlice &
-  ClassroomSlice;
+  ClassroomSlice &
+  PredictionSlice;
 
 export interface AppStoreInit {
   ui: UiSliceInit;
@@ -40,5 +42,6 @@ export function createAppStore(init: AppStoreInit): StoreApi<AppState> {
     ...createSelectionSlice<AppState>({ selectedMsgId: init.selectedMsgId })(...args),
     ...createHelpSlice<AppState>()(...args),
     ...createClassroomSlice<AppState>()(...args),
+    ...createPredictionSlice<AppState>()(...args),
   }));
 }

@@ -3,10 +3,12 @@
  * the namespace's name) and a `zhCN` dictionary with exactly the same keys. Add a namespace here.
  */
 import * as callPath from './callPath';
+import * as compare from './compare';
 import * as editor from './editor';
 import * as errors from './errors';
 import * as eventLog from './eventLog';
 import * as playback from './playback';
+import * as prediction from './prediction';
 import * as presenter from './presenter';
 import * as presets from './presets';
 import * as share from './share';
@@ -18,10 +20,12 @@ import * as timeoutBudget from './timeoutBudget';
 
 export const namespaces = {
   callPath,
+  compare,
   editor,
   errors,
   eventLog,
   playback,
+  prediction,
   presenter,
   presets,
   share,

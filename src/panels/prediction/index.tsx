@@ -1,0 +1,2 @@
+export { PredictionControls } from './PredictionControls';
+export { PredictionCard } from './PredictionCard';
