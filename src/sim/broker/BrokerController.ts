@@ -43,6 +43,13 @@ interface SendTask {
   createdAt: number;
   oneway: boolean;
   bodyLength: number;
+  /** The broker life the task started in (a crash or restart orphans it). */
+  life: number;
+  /** Encoded size in the commit log. */
+  size: number;
+  queueOffset: number;
+  offsetMsgId: string;
+  status: PutStatus;
 }
 
 /** What a slave looks like from its master's HA service. */
@@ -77,7 +84,7 @@ export class BrokerController {
 
   // The commit-log put lock.
   private lockHolder: { since: number } | null = null;
-  private readonly lockWaiters: (() => void)[] = [];
+  private readonly lockWaiters: (SendTask | null)[] = [];
   private lockHead = 0;
 
   // Store: the per-queue offset counters and the physical offset survive restarts (they are on disk).
@@ -177,7 +184,7 @@ export class BrokerController {
     this.endpoint.hostAlive = true;
     this.traceState('up', reason, C.brokerStart);
     // A page-cache fault that is still on stalls the new process's appends too.
-    if (this.pageCacheStalls > 0) this.stallLock(life);
+    if (this.pageCacheStalls > 0) this.stallLock();
     const before = warm ? this.registerBeforeStart : null;
     if (before) {
       const channel = before(this.registrationBody(null));
@@ -513,6 +520,11 @@ export class BrokerController {
       createdAt: this.nowMs(),
       oneway,
       bodyLength: body === null ? 0 : body.length,
+      life: this.life,
+      size: 0,
+      queueOffset: -1,
+      offsetMsgId: '',
+      status: 'PUT_OK',
     };
     if (this.rejectRequest()) {
       // 4.x writes this answer even for a oneway request; 5.3.3's writeResponse skips oneway requests.
@@ -768,17 +780,28 @@ export class BrokerController {
       this.finishEarly(task, life, ResponseCode.MESSAGE_ILLEGAL, remark);
       return;
     }
-    this.acquireLock(() => {
-      if (this.life !== life) return;
-      let hold = this.store.next();
-      for (const s of this.slowStore) hold += s.next();
-      this.ctx.kernel.scheduleAfter(hold, () => {
-        if (this.life !== life) return;
-        this.releaseLock();
-        this.afterAppend(task, life, this.append(task, total));
-      });
-    });
+    task.size = total;
+    task.life = life;
+    this.acquireLock(task);
   }
+
+  /** The commit-log lock was granted: the append holds it for the store latency (and any `slow` fault). */
+  private onLocked(task: SendTask | null): void {
+    if (task === null) {
+      this.stallHeld = true;
+      return;
+    }
+    let hold = this.store.next();
+    for (const s of this.slowStore) hold += s.next();
+    this.ctx.kernel.scheduleAfter(hold, this.appendDone, task);
+  }
+
+  private readonly appendDone = (task: SendTask): void => {
+    if (this.life !== task.life) return;
+    this.releaseLock();
+    this.append(task);
+    this.afterAppend(task);
+  };
 
   /** The client's `ip:port` as the broker's channel sees it (the port is made up). */
   private clientAddr(channel: Channel): string {
@@ -789,7 +812,8 @@ export class BrokerController {
   clientIp = '127.0.0.1';
 
   /** The commit-log append: physical and queue offsets, the `broker.store` event. */
-  private append(task: SendTask, size: number): { queueOffset: number; offsetMsgId: string } {
+  private append(task: SendTask): void {
+    const size = task.size;
     const h = task.header;
     let offsets = this.queueOffsets.get(h.topic);
     if (offsets === undefined) {
@@ -818,16 +842,14 @@ export class BrokerController {
       offsetMsgId,
       rpcId: task.packet.rpcId,
     });
-    return { queueOffset, offsetMsgId };
+    task.queueOffset = queueOffset;
+    task.offsetMsgId = offsetMsgId;
   }
 
   /** The flush and replica waits, then the answer (server spec 5.4 step 8, section 7). */
-  private afterAppend(
-    task: SendTask,
-    life: number,
-    stored: { queueOffset: number; offsetMsgId: string },
-  ): void {
+  private afterAppend(task: SendTask): void {
     const v = this.version;
+    const life = task.life;
     let flushMs = 0;
     let flushStatus: PutStatus = 'PUT_OK';
     if (this.cfg.flushDiskType === 'SYNC_FLUSH') {
@@ -843,34 +865,39 @@ export class BrokerController {
         }
       }
     }
-    const ha = this.replicaWait();
+    let haMs = 0;
+    let haStatus: PutStatus = 'PUT_OK';
+    if (this.cfg.role === 'SYNC_MASTER') {
+      const ha = this.replicaWait();
+      haMs = ha.ms;
+      haStatus = ha.status;
+    }
     let waitMs: number;
-    let status: PutStatus;
     if (v === '4.5.2') {
       // One after the other, on the send thread.
-      waitMs = flushMs + ha.ms;
-      status = ha.status !== 'PUT_OK' ? ha.status : flushStatus;
+      waitMs = flushMs + haMs;
     } else {
-      waitMs = Math.max(flushMs, ha.ms);
-      status = ha.status !== 'PUT_OK' ? ha.status : flushStatus;
+      waitMs = Math.max(flushMs, haMs);
       this.releaseWorker(life);
     }
-    const answer = (): void => {
-      if (this.life !== life) return;
-      if (!task.oneway) {
-        this.replyTask(
-          task,
-          PUT_CODE[status],
-          null,
-          { msgId: stored.offsetMsgId, queueId: task.header.queueId, queueOffset: stored.queueOffset },
-          C.handlePutMessageResult,
-        );
-      }
-      if (v === '4.5.2') this.releaseWorker(life);
-    };
-    if (waitMs > 0) this.ctx.kernel.scheduleAfter(waitMs, answer);
-    else answer();
+    task.status = haStatus !== 'PUT_OK' ? haStatus : flushStatus;
+    if (waitMs > 0) this.ctx.kernel.scheduleAfter(waitMs, this.answer, task);
+    else this.answer(task);
   }
+
+  private readonly answer = (task: SendTask): void => {
+    if (this.life !== task.life) return;
+    if (!task.oneway) {
+      this.replyTask(
+        task,
+        PUT_CODE[task.status],
+        null,
+        { msgId: task.offsetMsgId, queueId: task.header.queueId, queueOffset: task.queueOffset },
+        C.handlePutMessageResult,
+      );
+    }
+    if (this.version === '4.5.2') this.releaseWorker(task.life);
+  };
 
   /**
    * The replica wait of a SYNC_MASTER (server spec 7.3). 4.x: no usable slave connection answers
@@ -916,41 +943,39 @@ export class BrokerController {
     this.releaseWorker(life);
   }
 
-  private acquireLock(fn: () => void): void {
+  /** Takes the commit-log lock for an append (or, `null`, for a page-cache stall), or queues for it. */
+  private acquireLock(task: SendTask | null): void {
     if (this.lockHolder === null) {
       this.lockHolder = { since: this.nowMs() };
-      fn();
+      this.onLocked(task);
       return;
     }
-    this.lockWaiters.push(fn);
+    this.lockWaiters.push(task);
   }
 
   private releaseLock(): void {
     this.lockHolder = null;
     if (this.lockHead < this.lockWaiters.length) {
       const next = this.lockWaiters[this.lockHead]!;
-      this.lockWaiters[this.lockHead] = undefined as unknown as () => void;
+      this.lockWaiters[this.lockHead] = null;
       this.lockHead++;
       if (this.lockHead > 1024 && this.lockHead * 2 > this.lockWaiters.length) {
         this.lockWaiters.splice(0, this.lockHead);
         this.lockHead = 0;
       }
       this.lockHolder = { since: this.nowMs() };
-      next();
+      this.onLocked(next);
     }
   }
 
   /** A `busy` (page cache) fault: an append stalls holding the commit-log lock until the fault ends. */
   beginLockStall(): void {
     this.pageCacheStalls++;
-    if (this.pageCacheStalls === 1 && this.state === 'up') this.stallLock(this.life);
+    if (this.pageCacheStalls === 1 && this.state === 'up') this.stallLock();
   }
 
-  private stallLock(life: number): void {
-    this.acquireLock(() => {
-      if (this.life !== life) return;
-      this.stallHeld = true;
-    });
+  private stallLock(): void {
+    this.acquireLock(null);
   }
 
   private stallHeld = false;

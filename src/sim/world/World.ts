@@ -243,8 +243,10 @@ export class World {
     // observe it there, with the explanation the strategy fills in, without changing the decision.
     const strategy = impl.mqFaultStrategy;
     const select = strategy.selectOneMessageQueue.bind(strategy);
+    // One explanation object, cleared before each (synchronous) selection: selections are very frequent.
+    const reused = new SelectionExplain();
     strategy.selectOneMessageQueue = (tpInfo, lastBrokerName, resetIndex = false, explain) => {
-      const ex = explain ?? new SelectionExplain();
+      const ex = explain ?? clearExplain(reused);
       const mq = select(tpInfo, lastBrokerName, resetIndex, ex);
       this.onQueueSelected(mq, lastBrokerName, ex, tpInfo);
       return mq;
@@ -1239,6 +1241,23 @@ function skipOf(s: SkippedQueue): Record<string, unknown> {
     availableAt: s.availableAt,
     pass: s.pass,
   };
+}
+
+/** Resets a `SelectionExplain` to its freshly constructed state. */
+function clearExplain(ex: SelectionExplain): SelectionExplain {
+  ex.path = null;
+  ex.index = null;
+  ex.pos = null;
+  ex.counterReads.length = 0;
+  ex.skipped.length = 0;
+  ex.pick = undefined;
+  ex.writeQueueNums = undefined;
+  ex.removedFromFaultTable = undefined;
+  ex.mutated = undefined;
+  ex.loggedErrors.length = 0;
+  ex.resetTo = undefined;
+  ex.chosen = undefined;
+  return ex;
 }
 
 function remove<T>(list: T[], item: T): void {
