@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useT } from '../i18n/useT';
 import { EditScenarioButton } from '../panels/scenarioEditor/EditScenarioButton';
 import { PresetPicker } from './presets/PresetPicker';
+import { NarrationGuide } from '../panels/narration/NarrationGuide';
 import { useAppStore } from '../store/StoreContext';
 import { upstreamVersionOf } from '../view/upstream';
 
@@ -46,6 +47,7 @@ export function ScenarioStrip() {
         )}
       </p>
       <PresetPicker />
+      <NarrationGuide />
       <EditScenarioButton />
     </section>
   );

@@ -7,6 +7,7 @@ import * as compare from './compare';
 import * as editor from './editor';
 import * as errors from './errors';
 import * as eventLog from './eventLog';
+import * as narration from './narration';
 import * as playback from './playback';
 import * as prediction from './prediction';
 import * as presenter from './presenter';
@@ -24,6 +25,7 @@ export const namespaces = {
   editor,
   errors,
   eventLog,
+  narration,
   playback,
   prediction,
   presenter,
