@@ -1,5 +1,6 @@
 import { useT } from '../i18n/useT';
 import { CallPath } from '../panels/callPath';
+import { CompareLink, CompareView, readCompareParam } from '../panels/compare';
 import { EventLog } from '../panels/eventLog';
 import { QueueSelectionPanel } from '../panels/queueSelection';
 import { ThreadPoolPanel } from '../panels/threadPool';
@@ -32,6 +33,7 @@ export function App() {
   usePresenterMode(store);
   const embed = readEmbedParam(window.location.search);
   if (embed) return <EmbedLayout panel={embed} />;
+  if (readCompareParam(window.location.search)) return <CompareView />;
   return (
     <>
       <a className="skip-link" href="#panels">
@@ -42,6 +44,7 @@ export function App() {
         <p className="topbar__tagline">{t('shell.app.tagline')}</p>
         <ScenarioStrip />
         <div className="topbar__controls">
+          <CompareLink />
           <PresenterToggle />
           <ThemeSwitch />
           <LanguageSwitch />
