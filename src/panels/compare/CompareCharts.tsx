@@ -7,10 +7,10 @@ import { useAppStore } from '../../store/StoreContext';
 
 type Format = 'percent' | 'ms' | 'count';
 
-const METRIC_W = 250;
+const METRIC_W = 232;
 const METRIC_H = 62;
 const LABEL_W = 22;
-const VALUE_W = 78;
+const VALUE_W = 74;
 
 /** The B bars are hatched as well as coloured, so the two sides differ without colour. Defined once. */
 function HatchDefs() {
@@ -95,7 +95,7 @@ function MetricChart({
   );
 }
 
-const QUEUE_H = 150;
+const QUEUE_H = 118;
 const QUEUE_TOP = 16;
 const QUEUE_BOTTOM = 36;
 
