@@ -112,7 +112,8 @@ export class World {
   private readonly stored = new Set<string>();
   private readonly msgs = new Map<string, MsgState>();
   private readonly msgByThread = new Map<string, string | null>();
-  private readonly taskMsg = new WeakMap<Runnable, string | null>();
+  /** The message of each queued async task (removed when the task starts or is rejected). */
+  private readonly taskMsg = new Map<Runnable, string | null>();
   private outstanding = 0;
   private plannedSends = 0;
   private issuedSends = 0;
@@ -284,6 +285,7 @@ export class World {
         },
         onRun: (task, worker, waitedMs) => {
           const msgId = this.taskMsg.get(task) ?? null;
+          this.taskMsg.delete(task);
           this.msgByThread.set(worker, msgId);
           trace.add({
             seq: 0,
@@ -308,6 +310,7 @@ export class World {
             capacity: p.asyncSenderQueueCapacity,
             executor: 'AsyncSenderExecutor',
           });
+          this.taskMsg.delete(task);
         },
       },
     });
