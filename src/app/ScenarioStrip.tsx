@@ -40,13 +40,16 @@ export function ScenarioStrip() {
       <h2 id={headingId} className="scenario-strip__title">
         {t('shell.panel.scenario')}
       </h2>
+      <PresetPicker />
       <p className="scenario-strip__body">
-        <span className="scenario-strip__name">{title ?? t('playback.status.loading')}</span>
+        {/* A preset's title is what the picker shows; another scenario (shared, edited) names itself here. */}
+        {presetId === null && (
+          <span className="scenario-strip__name">{title ?? t('playback.status.loading')}</span>
+        )}
         {scenario !== null && (
           <span className="scenario-strip__version">{t('playback.scenario.version', { version })}</span>
         )}
       </p>
-      <PresetPicker />
       <NarrationGuide />
       <EditScenarioButton />
     </section>
