@@ -8,10 +8,15 @@ import { World } from './world/World';
  * seed give the same trace. It does not throw for a valid scenario; an internal failure ends the trace with
  * a `sim.error` event before `sim.end`.
  */
-export function runScenario(scenario: ResolvedScenario): Trace {
+export interface RunOptions {
+  /** Stop the run once the trace holds this many events (default `MAX_TRACE_EVENTS`, 5 million). */
+  maxEvents?: number;
+}
+
+export function runScenario(scenario: ResolvedScenario, options: RunOptions = {}): Trace {
   let world: World;
   try {
-    world = new World(scenario);
+    world = new World(scenario, options.maxEvents);
   } catch (e) {
     const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     return [

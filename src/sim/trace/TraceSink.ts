@@ -16,6 +16,9 @@ export class TraceSink {
   limitT = Infinity;
   /** Once sealed (every send has its result), nothing more is recorded. */
   sealed = false;
+  /** At most this many events are kept; then the sink seals itself and `overflowed` is set. */
+  maxEvents = Infinity;
+  overflowed = false;
 
   constructor(private readonly clock: ExactClock) {}
 
@@ -28,7 +31,13 @@ export class TraceSink {
     if (this.sealed) return event;
     const t = roundTime(this.clock.exactNow());
     if (t > this.limitT) return event;
-    event.seq = this.events.length;
+    const n = this.events.length;
+    if (n >= this.maxEvents) {
+      this.sealed = true;
+      this.overflowed = true;
+      return event;
+    }
+    event.seq = n;
     event.t = t;
     this.events.push(event);
     return event;

@@ -81,6 +81,7 @@ export const C = {
   haState: code('HAService', 'isSlaveOK'),
   // Simulation-level (no upstream class): faults, the end.
   fault: code('Scenario', 'fault'),
+  start: code('Simulation', 'start'),
   end: code('Simulation', 'end'),
   error: code('Simulation', 'error'),
 } as const satisfies Record<string, CodeRef>;

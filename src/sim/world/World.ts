@@ -89,8 +89,11 @@ const STATUS_OUTCOME: Record<number, string> = {
 /** `SCENARIO_CAPS.maxTimeMs` (24 h): a run without a duration stops here at the latest. */
 export const MAX_RUN_MS = 86_400_000;
 
-/** Traces larger than this stop the run (a browser tab would not hold more). */
-const MAX_TRACE_EVENTS = 40_000_000;
+/**
+ * Traces larger than this stop the run: about 250 bytes an event, so some 1.2 GB of heap, near what a
+ * browser tab holds. (A million-message scenario would need about 19 million.)
+ */
+export const MAX_TRACE_EVENTS = 5_000_000;
 
 /**
  * One run of a scenario: the name server, the brokers, the network, the producer (the real client classes
@@ -121,7 +124,11 @@ export class World {
   private readonly asyncExecutor: ThreadPoolExecutor;
   private producerStarted = false;
 
-  constructor(readonly scenario: ResolvedScenario) {
+  constructor(
+    readonly scenario: ResolvedScenario,
+    /** At most this many trace events (default {@link MAX_TRACE_EVENTS}); the run stops there. */
+    private readonly maxEvents = MAX_TRACE_EVENTS,
+  ) {
     const kernel = this.kernel;
     this.trace = new TraceSink(kernel);
     this.random = new RandomSource(scenario.seed);
@@ -1143,11 +1150,13 @@ export class World {
   run(): Trace {
     const s = this.scenario;
     const kernel = this.kernel;
+    // One place is kept for sim.end.
+    this.trace.maxEvents = Math.max(1, this.maxEvents - 1);
     this.trace.add({
       seq: 0,
       t: 0,
       kind: 'sim.start',
-      code: C.end,
+      code: C.start,
       version: s.rocketmqVersion,
       seed: s.seed,
       namesrv: { node: 'namesrv', addr: s.nameServer.address },
@@ -1177,15 +1186,15 @@ export class World {
         kernel.run(0);
         const cap = MAX_RUN_MS;
         this.trace.limitT = cap;
-        while (!this.finished && this.trace.size < MAX_TRACE_EVENTS) {
+        while (!this.finished && !this.trace.overflowed) {
           if (!kernel.stepOnce()) break;
           if (kernel.exactNow() > cap) {
             reason = 'cap';
             break;
           }
         }
-        if (this.trace.size >= MAX_TRACE_EVENTS) reason = 'traceCap';
       }
+      if (this.trace.overflowed) reason = 'traceCap';
     } catch (e) {
       this.internalError(e);
       reason = 'error';
@@ -1202,7 +1211,7 @@ export class World {
     for (let t = Math.min(until, 1000); ; t = Math.min(until, t + 1000)) {
       kernel.run(t);
       this.onSlice?.();
-      if (this.trace.size >= MAX_TRACE_EVENTS || t >= until) break;
+      if (this.trace.overflowed || t >= until) break;
     }
   }
 
@@ -1210,8 +1219,6 @@ export class World {
     const inFlight: string[] = [];
     for (const m of this.msgs.values()) if (!m.done) inFlight.push(m.msgId);
     const trace = this.trace;
-    trace.sealed = false;
-    trace.limitT = Infinity;
     const events = trace.events;
     const last = events.length > 0 ? events[events.length - 1]!.t : 0;
     const end: TraceEvent = {

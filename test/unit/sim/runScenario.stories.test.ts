@@ -2,7 +2,8 @@
  * The system-level stories SendPath exists to show, each checked on a whole simulated run.
  */
 import { describe, expect, it } from 'vitest';
-import { ofKind, results, run, twoBrokers, type Ev } from './world/worldKit';
+import { runScenario } from '../../../src/sim/runScenario';
+import { ofKind, resolve, results, run, twoBrokers, type Ev } from './world/worldKit';
 
 /** broker-b loses power at 5 s (no FIN); one send at 0.1 s makes TopicTest a publish topic. */
 function crashStory(): Ev[] {
@@ -111,5 +112,22 @@ describe('a burst against a 4.5.2 broker', () => {
       expect(e.message).toContain('[TIMEOUT_CLEAN_QUEUE]broker busy, start flow control for a while');
     // The sweep runs every 10 ms from 1 s after the broker started: a request waits 200 to 210 ms.
     for (const e of busy) expect(e.costMs).toBeLessThanOrEqual(212);
+  });
+});
+
+describe('a run too large for a browser tab', () => {
+  it('stops at the event cap with sim.end listing the sends still in flight', () => {
+    const trace = runScenario(
+      resolve({
+        ...twoBrokers('4.9.8'),
+        workload: [{ count: 200, intervalMs: 10, mode: 'ASYNC', topic: 'TopicTest' }],
+      }),
+      { maxEvents: 500 },
+    ) as Ev[];
+    const end = trace.at(-1)!;
+    expect(trace).toHaveLength(500);
+    expect(end.kind).toBe('sim.end');
+    expect(end.reason).toBe('traceCap');
+    expect((end.inFlight as string[]).length).toBeGreaterThan(0);
   });
 });
