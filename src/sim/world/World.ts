@@ -1148,6 +1148,18 @@ export class World {
   private errors = 0;
 
   run(): Trace {
+    // The simulated Java exceptions are JavaScript errors; nothing reads their JavaScript stacks, which cost
+    // more to capture than the rest of a failed send. Restored afterwards.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return this.runInner();
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
+  }
+
+  private runInner(): Trace {
     const s = this.scenario;
     const kernel = this.kernel;
     // One place is kept for sim.end.
