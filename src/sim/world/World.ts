@@ -546,13 +546,13 @@ export class World {
     });
   }
 
-  private onAttemptEnd(times: number, mq: MessageQueue, outcome: string, error: unknown): void {
+  /** `sendDefaultImpl` ended an attempt. The trace numbers attempts by selection (async re-sends included). */
+  private onAttemptEnd(_times: number, mq: MessageQueue, outcome: string, error: unknown): void {
     const m = this.msgOfThread();
     if (!m) return;
     // An async attempt is only dispatched here; its outcome arrives with the callback.
     if (outcome === 'DISPATCHED' && m.mode === 'ASYNC') return;
     this.traceAttemptEnd(m, m.selects - 1, outcome, error, mq.getBrokerName());
-    void times;
   }
 
   private traceAttemptEnd(
