@@ -188,7 +188,7 @@ export class NettyRemotingClient implements RemotingClient {
     const beginStartTime = clock.now();
     const channel = this.remoting5
       ? yield* this.getAndCreateChannel5(addr)
-      : yield* this.getAndCreateChannel(addr);
+      : (this.cachedChannel(addr) ?? (yield* this.getAndCreateChannel(addr)));
     const target = addr ?? this.namesrvAddrChoosed;
     if (channel !== null && channel.active) {
       if (this.remoting5)
@@ -283,7 +283,9 @@ export class NettyRemotingClient implements RemotingClient {
     const clock = this.ctx.kernel;
     const future = new Future<RemotingCommand | null>(clock);
     const beginStartTime = clock.now();
-    const acquired = yield* this.acquire(this.semaphoreAsync, 'semaphoreAsync', timeoutMillis, request);
+    const acquired =
+      this.tryNow(this.semaphoreAsync) ||
+      (yield* this.acquire(this.semaphoreAsync, 'semaphoreAsync', timeoutMillis, request));
     if (!acquired) {
       const cause =
         timeoutMillis <= 0
@@ -345,7 +347,7 @@ export class NettyRemotingClient implements RemotingClient {
     }
     const clock = this.ctx.kernel;
     const beginStartTime = clock.now();
-    const channel = yield* this.getAndCreateChannel(addr);
+    const channel = this.cachedChannel(addr) ?? (yield* this.getAndCreateChannel(addr));
     const target = addr ?? this.namesrvAddrChoosed;
     if (channel !== null && channel.active) {
       try {
@@ -380,7 +382,9 @@ export class NettyRemotingClient implements RemotingClient {
   ): Sim<void> {
     const clock = this.ctx.kernel;
     const beginStartTime = clock.now();
-    const acquired = yield* this.acquire(this.semaphoreAsync, 'semaphoreAsync', timeoutMillis, request);
+    const acquired =
+      this.tryNow(this.semaphoreAsync) ||
+      (yield* this.acquire(this.semaphoreAsync, 'semaphoreAsync', timeoutMillis, request));
     if (!acquired) {
       if (timeoutMillis <= 0) throw new RemotingTooMuchRequestException('invokeAsyncImpl invoke too fast');
       throw new RemotingTimeoutException(
@@ -471,7 +475,9 @@ export class NettyRemotingClient implements RemotingClient {
       yield* invokeCallback.operationComplete(rf);
       if (invokeCallback.operationFail) yield* invokeCallback.operationFail(cause);
     };
-    const acquired = yield* this.acquire(this.semaphoreAsync, 'semaphoreAsync', timeoutMillis, request);
+    const acquired =
+      this.tryNow(this.semaphoreAsync) ||
+      (yield* this.acquire(this.semaphoreAsync, 'semaphoreAsync', timeoutMillis, request));
     if (!acquired) {
       const cause =
         timeoutMillis <= 0
@@ -531,7 +537,7 @@ export class NettyRemotingClient implements RemotingClient {
       });
       return;
     }
-    const channel = yield* this.getAndCreateChannel(addr);
+    const channel = this.cachedChannel(addr) ?? (yield* this.getAndCreateChannel(addr));
     const target = addr ?? this.namesrvAddrChoosed;
     if (channel !== null && channel.active) {
       yield* this.invokeOnewayImpl(channel, request, timeoutMillis, 'semaphoreAsyncValue');
@@ -549,7 +555,9 @@ export class NettyRemotingClient implements RemotingClient {
     valueName: string,
   ): Sim<void> {
     request.markOnewayRPC();
-    const acquired = yield* this.acquire(this.semaphoreOneway, 'semaphoreOneway', timeoutMillis, request);
+    const acquired =
+      this.tryNow(this.semaphoreOneway) ||
+      (yield* this.acquire(this.semaphoreOneway, 'semaphoreOneway', timeoutMillis, request));
     if (!acquired) {
       if (timeoutMillis <= 0) throw new RemotingTooMuchRequestException('invokeOnewayImpl invoke too fast');
       throw new RemotingTimeoutException(
@@ -568,15 +576,25 @@ export class NettyRemotingClient implements RemotingClient {
     return `${method} tryAcquire semaphore timeout, ${timeoutMillis}ms, waiting thread nums: ${s.getQueueLength()} ${valueName}: ${s.availablePermits()}`;
   }
 
-  /** A timed, fair `tryAcquire`; waits and failures are traced (the common immediate grant is not). */
+  /** A fair semaphore grants at once when nobody waits and a permit is free (the common case, untraced). */
+  private tryNow(s: Semaphore): boolean {
+    return !s.hasQueuedThreads() && s.tryAcquireNow(1);
+  }
+
+  /** The usable cached channel of a broker address, without entering the (generator) channel path. */
+  private cachedChannel(addr: string | null): Channel | null {
+    if (addr === null) return null;
+    const cw = this.channelTables.get(addr);
+    return cw && cw.isOK() ? cw.channel : null;
+  }
+
+  /** A timed, fair `tryAcquire` that could not be granted at once; the wait and its outcome are traced. */
   private *acquire(
     s: Semaphore,
     name: string,
     timeoutMillis: number,
     request: RemotingCommand,
   ): Sim<boolean> {
-    // The fair semaphore grants at once when nobody waits and a permit is free: no event for that.
-    if (!s.hasQueuedThreads() && s.tryAcquireNow(1)) return true;
     const begin = this.ctx.kernel.now();
     const acquired = yield* s.tryAcquire(1, timeoutMillis);
     this.ctx.trace.add({
