@@ -1,27 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './setup/browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, chromiumForFile } from './setup/browser';
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Opens a page, runs the body, and fails on any console error, uncaught exception or outside request. */
-async function withPage(path: string, body: (watched: WatchedPage) => Promise<void>): Promise<void> {
-  const watched = await openWatchedPage(browser, new URL(path, baseUrl).href);
-  try {
-    await body(watched);
-    expect(watched.problems).toEqual([]);
-  } finally {
-    await watched.close();
-  }
-}
+const chromium = chromiumForFile(baseUrl);
+const withPage = chromium.withPage;
 
 const TEXT = {
   en: {

@@ -1,31 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openWatchedPage, type WatchedPage } from './setup/browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumForFile } from './setup/browser';
 
 /**
  * Keyboard alone: everything interactive is reachable by Tab in reading order, focus is visible on each
  * stop, and the playback controls, the help, the filters and the timeline work without a mouse.
  */
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function withPage(path: string, body: (watched: WatchedPage) => Promise<void>): Promise<void> {
-  const watched = await openWatchedPage(browser, new URL(path, baseUrl).href);
-  try {
-    await body(watched);
-    expect(watched.problems).toEqual([]);
-  } finally {
-    await watched.close();
-  }
-}
+const chromium = chromiumForFile(baseUrl);
+const withPage = chromium.withPage;
 
 /** Where the focus is: a label for messages, the landmark it is in, and its focus ring as computed. */
 interface Stop {

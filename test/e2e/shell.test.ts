@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { DOCS, launchChromium, openWatchedPage, screenshot, type WatchedPage } from './setup/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { DOCS, openWatchedPage, screenshot, chromiumForFile } from './setup/browser';
 
 const LANDMARKS_EN = [
   'Topology',
@@ -13,30 +12,9 @@ const LANDMARKS_EN = [
 ];
 const LANDMARKS_ZH = ['拓扑', '选择队列', '线程池', '超时预算', '调用路径', '事件日志', '场景'];
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Opens a page, runs the body, and fails on any console error, uncaught exception or outside request. */
-async function withPage(
-  path: string,
-  body: (watched: WatchedPage) => Promise<void>,
-  options?: Parameters<typeof openWatchedPage>[2],
-): Promise<void> {
-  const watched = await openWatchedPage(browser, new URL(path, baseUrl).href, options);
-  try {
-    await body(watched);
-    expect(watched.problems).toEqual([]);
-  } finally {
-    await watched.close();
-  }
-}
+const chromium = chromiumForFile(baseUrl);
+const withPage = chromium.withPage;
 
 describe('the app shell in Chromium at 1280x720', () => {
   it('shows the product name and every landmark in English under ?lang=en', async () => {
@@ -118,7 +96,7 @@ describe('the app shell in Chromium at 1280x720', () => {
   });
 
   it('is governed by a Content-Security-Policy that blocks any request outside its own origin', async () => {
-    const watched = await openWatchedPage(browser, new URL('?lang=en', baseUrl).href);
+    const watched = await openWatchedPage(chromium.browser(), new URL('?lang=en', baseUrl).href);
     try {
       const policy = await watched.page.evaluate(
         () =>

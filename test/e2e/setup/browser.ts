@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const ARTIFACTS = resolve(import.meta.dirname, '../../../artifacts/screenshots');
@@ -71,4 +72,36 @@ export async function screenshot(page: Page, name: string, dir = ARTIFACTS): Pro
   const path = resolve(dir, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/**
+ * One Chromium for a test file, and `withPage`: opens a page, runs the body, and fails the test on any
+ * console error, uncaught exception or request outside localhost that the page made meanwhile.
+ */
+export function chromiumForFile(baseUrl: string) {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const current = (): Browser => {
+    if (!browser) throw new Error('Chromium is not running: call chromiumForFile at the top of a test file');
+    return browser;
+  };
+  async function withPage(
+    path: string,
+    body: (watched: WatchedPage) => Promise<void>,
+    options?: Parameters<typeof openWatchedPage>[2],
+  ): Promise<void> {
+    const watched = await openWatchedPage(current(), new URL(path, baseUrl).href, options);
+    try {
+      await body(watched);
+      expect(watched.problems).toEqual([]);
+    } finally {
+      await watched.close();
+    }
+  }
+  return { browser: current, withPage };
 }
