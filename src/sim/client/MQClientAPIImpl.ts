@@ -571,8 +571,9 @@ export class MQClientAPIImpl {
           producer,
         );
       } catch (e1) {
-        if (e1 instanceof InterruptedException) {
-          yield* this.onExceptionImpl(
+        // upstream's four catch clauses, each re-entering onExceptionImpl with its own needRetry
+        const resend = (error: unknown, needRetry: boolean) =>
+          this.onExceptionImpl(
             retryBrokerName,
             msg,
             timeoutMillis,
@@ -582,57 +583,20 @@ export class MQClientAPIImpl {
             instance,
             timesTotal,
             curTimes,
-            e1,
-            false,
+            error,
+            needRetry,
             producer,
           );
+        if (e1 instanceof InterruptedException) {
+          yield* resend(e1, false);
         } else if (e1 instanceof RemotingConnectException) {
           producer.updateFaultItem(brokerName, 3000, true);
-          yield* this.onExceptionImpl(
-            retryBrokerName,
-            msg,
-            timeoutMillis,
-            request,
-            sendCallback,
-            topicPublishInfo,
-            instance,
-            timesTotal,
-            curTimes,
-            e1,
-            true,
-            producer,
-          );
+          yield* resend(e1, true);
         } else if (e1 instanceof RemotingTooMuchRequestException) {
-          yield* this.onExceptionImpl(
-            retryBrokerName,
-            msg,
-            timeoutMillis,
-            request,
-            sendCallback,
-            topicPublishInfo,
-            instance,
-            timesTotal,
-            curTimes,
-            e1,
-            false,
-            producer,
-          );
+          yield* resend(e1, false);
         } else if (e1 instanceof RemotingException) {
           producer.updateFaultItem(brokerName, 3000, true);
-          yield* this.onExceptionImpl(
-            retryBrokerName,
-            msg,
-            timeoutMillis,
-            request,
-            sendCallback,
-            topicPublishInfo,
-            instance,
-            timesTotal,
-            curTimes,
-            e1,
-            true,
-            producer,
-          );
+          yield* resend(e1, true);
         } else {
           throw e1; // unchecked (and the undeclared MQClientException): escapes the callback, as in Java
         }
