@@ -1,5 +1,5 @@
 // `npm run bench`: how fast the engine runs. Prints a table, then one JSON line (the issue's figures):
-// events, engineEventsPerSec, heapBaselineEventsPerSec, ratio, wallMs100k, peakHeapMB.
+// events, engineEventsPerSec, heapBaselineEventsPerSec, ratio, wallMs100k, peakHeapMB, seekP95Ms.
 // Not a test: wall-clock numbers depend on the machine and its load.
 //
 // The engine is measured as the page runs it: bundled by esbuild (as Vite builds the page), in a fresh Node
@@ -23,6 +23,14 @@ import type { InvokeCallback, RemotingClient } from '../sim/remoting/RemotingCli
 import { RemotingCommand } from '../sim/remoting/RemotingCommand';
 import { ResponseFuture } from '../sim/remoting/ResponseFuture';
 import { World } from '../sim/world/World';
+import type { Trace } from '../trace/types';
+import { measureSeek, type SeekMeasurement } from '../view/seekBenchmark';
+import { callPathFold } from '../view/folds/callPath';
+import { queueSelectionFold } from '../view/folds/queueSelection';
+import { threadPoolFold } from '../view/folds/threadPool';
+import { timeoutBudgetFold } from '../view/folds/timeoutBudget';
+import { topologyFold } from '../view/folds/topology';
+import type { Fold } from '../view/fold';
 
 type Version = '4.5.2' | '4.9.8' | '5.3.3';
 
@@ -54,6 +62,7 @@ interface EngineRun {
   wallMs: number;
   peakHeapMB: number;
   results: Record<string, number>;
+  trace: Trace;
 }
 
 function runEngine(version: Version): EngineRun {
@@ -83,6 +92,7 @@ function runEngine(version: Version): EngineRun {
     wallMs,
     peakHeapMB: peak / (1024 * 1024),
     results,
+    trace,
   };
 }
 
@@ -209,7 +219,11 @@ if (process.env.SENDPATH_BENCH_BUNDLED !== '1') {
 }
 
 const runs: EngineRun[] = [];
-for (const version of ['4.9.8', '4.5.2', '5.3.3'] as const) runs.push(runEngine(version));
+for (const version of ['4.9.8', '4.5.2', '5.3.3'] as const) {
+  const run = runEngine(version);
+  // Only the first run's trace is kept (for the seek figure); the others would double the heap.
+  runs.push(runs.length === 0 ? run : { ...run, trace: [] });
+}
 const main = runs[0]!;
 const baselineMs = heapBaseline(main.events);
 const engineEventsPerSec = main.events / (main.wallMs / 1000);
@@ -233,6 +247,19 @@ const floorMs = clientFloor('4.9.8');
 console.log(
   `client floor (4.9.8 producer alone, instant fake remoting, no trace): ${Math.round(floorMs)} ms for 100,000 async sends`,
 );
+
+/** Every panel's fold, as the page computes them when the cursor jumps. */
+const PANEL_FOLDS = [
+  topologyFold,
+  queueSelectionFold,
+  threadPoolFold,
+  timeoutBudgetFold,
+  callPathFold,
+] as readonly Fold<unknown>[];
+const seek: SeekMeasurement = measureSeek(main.trace, PANEL_FOLDS);
+console.log(
+  `seek over ${main.events} events: checkpoints built in ${Math.round(seek.prepareMs)} ms, then ${seek.jumps} random jumps p50 ${seek.p50Ms.toFixed(2)} ms, p95 ${seek.p95Ms.toFixed(2)} ms, max ${seek.maxMs.toFixed(2)} ms`,
+);
 console.log(
   JSON.stringify({
     version: main.version,
@@ -243,5 +270,6 @@ console.log(
     wallMs100k: Math.round(main.wallMs),
     peakHeapMB: Math.round(main.peakHeapMB),
     clientFloorMs100k: Math.round(floorMs),
+    seekP95Ms: Number(seek.p95Ms.toFixed(2)),
   }),
 );
