@@ -1,5 +1,6 @@
 // `npm run bench`: how fast the engine runs. Prints a table, then one JSON line (the issue's figures):
-// events, engineEventsPerSec, heapBaselineEventsPerSec, ratio, wallMs100k, peakHeapMB, seekP95Ms.
+// events, engineEventsPerSec, heapBaselineEventsPerSec, ratio, wallMs100k, peakHeapMB, seekP95Ms, and from
+// headless Chromium (scripts/bench-browser.ts) frameP95Ms and initialJsGzipKB.
 // Not a test: wall-clock numbers depend on the machine and its load.
 //
 // The engine is measured as the page runs it: bundled by esbuild (as Vite builds the page), in a fresh Node
@@ -212,10 +213,35 @@ if (process.env.SENDPATH_BENCH_BUNDLED !== '1') {
     logLevel: 'warning',
   });
   const child = spawnSync(process.execPath, [outfile], {
-    stdio: 'inherit',
+    stdio: ['inherit', 'pipe', 'inherit'],
+    encoding: 'utf8',
     env: { ...process.env, SENDPATH_BENCH_BUNDLED: '1' },
   });
-  process.exit(child.status ?? 1);
+  if (child.status !== 0) {
+    process.stdout.write(child.stdout ?? '');
+    process.exit(child.status ?? 1);
+  }
+  // The engine's figures are the child's last line; the browser's are added to them, and the one JSON
+  // line stays the last line of the output.
+  const lines = (child.stdout ?? '').trimEnd().split('\n');
+  const engineFigures = JSON.parse(lines.pop() ?? '{}') as Record<string, unknown>;
+  console.log(lines.join('\n'));
+  // A computed specifier, so that esbuild leaves the browser half (Vite, playwright-core) out of the engine's
+  // bundle: only this parent process, under tsx, loads it.
+  const browserBench = '../../scripts/bench-browser.ts';
+  const { benchBrowser } = (await import(browserBench)) as typeof import('../../scripts/bench-browser');
+  const browser = await benchBrowser();
+  console.log(
+    `browser (headless Chromium, 1280x720): ${browser.frames} frames while playing ${browser.stepsPlayed} events with ${browser.rpcsInFlight} RPCs in flight at the peak: p50 ${browser.frameP50Ms} ms, p95 ${browser.frameP95Ms} ms, max ${browser.frameMaxMs} ms, ${browser.droppedFrames} dropped; initial JavaScript ${browser.initialJsGzipKB} KB gzip in ${browser.initialJsFiles} files`,
+  );
+  console.log(
+    JSON.stringify({
+      ...engineFigures,
+      frameP95Ms: browser.frameP95Ms,
+      initialJsGzipKB: browser.initialJsGzipKB,
+    }),
+  );
+  process.exit(0);
 }
 
 const runs: EngineRun[] = [];

@@ -8,5 +8,17 @@ export function shortMsgId(msgId: string): string {
 
 /** "3,012" in English, "3,012" in Chinese too (both group by thousands); fractions to two places. */
 export function formatNumber(lang: string, value: number): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 2 }).format(value);
+  return numberFormat(lang === 'en' ? 'en-US' : 'zh-CN').format(value);
+}
+
+/** One formatter per locale: building an Intl.NumberFormat costs far more than using one, and playback
+ * formats hundreds of numbers a frame. */
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string): Intl.NumberFormat {
+  let format = NUMBER_FORMATS.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    NUMBER_FORMATS.set(locale, format);
+  }
+  return format;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreApi } from '../../store/StoreContext';
 import { formatNumber, shortMsgId } from '../../view/format';
@@ -33,6 +33,15 @@ export function EventLog() {
 
   const [measure, viewport] = useHeight<HTMLDivElement>(ROW_HEIGHT * 6);
   const scroller = useRef<HTMLDivElement | null>(null);
+  // Stable, so React attaches it once: a new ref callback each render would re-measure the height on every
+  // step, and reading clientHeight right after the DOM changed forces a layout in the middle of a frame.
+  const attachScroller = useCallback(
+    (el: HTMLDivElement | null) => {
+      scroller.current = el;
+      measure(el);
+    },
+    [measure],
+  );
   const [scrollTop, setScrollTop] = useState(0);
   const win = listWindow({ scrollTop, viewport, rowHeight: ROW_HEIGHT, count });
   const current = cursorRow(indices, step, count);
@@ -202,10 +211,7 @@ export function EventLog() {
         </span>
       </div>
       <div
-        ref={(el) => {
-          scroller.current = el;
-          measure(el);
-        }}
+        ref={attachScroller}
         className="log-scroller"
         role="listbox"
         tabIndex={0}

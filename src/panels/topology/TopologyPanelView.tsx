@@ -1,19 +1,19 @@
 import { memo, useMemo, useRef } from 'react';
 import { translate, type Lang, type MessageKey } from '../../i18n';
-import type { Provenance } from '../../view/folds/eventFields';
 import type { RpcKind } from '../../view/folds/rpcKinds';
 import {
   compareRoutes,
-  rpcProgress,
   type BrokerNode,
   type RouteComparison,
   type RpcToken,
   type TopologyState,
 } from '../../view/folds/topology';
 import { shortMsgId } from '../../view/format';
-import { fmtDuration, fmtNumber, provenanceParams, shortBroker } from '../teaching/format';
+import { fmtDuration, fmtNumber, shortBroker } from '../teaching/format';
 import { useElementSize } from '../teaching/useElementSize';
-import { getTopologyLayout, queueCells, tokenPoint, type NodeBox, type TopologyLayout } from './layout';
+import { getTopologyLayout, queueCells, type NodeBox, type TopologyLayout } from './layout';
+import { TokenCanvas } from './TokenCanvas';
+import { placeToken, sourceText, tokenTitle, type T } from './tokenModel';
 import '../teaching/teaching.css';
 import './topology.css';
 
@@ -24,17 +24,19 @@ export interface TopologyPanelViewProps {
   onSelectMessage?: (msgId: string) => void;
   /** "Kill this broker now": when given, each running broker gets a button that calls it with its name. */
   onKillBroker?: (brokerName: string) => void;
+  /**
+   * True while playback paces by virtual time: the model moves every frame, so tokens are placed exactly
+   * each frame and must not glide (a CSS transition restarted on hundreds of tokens each frame costs more
+   * than the frame has).
+   */
+  live?: boolean;
 }
-
-type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** Tokens drawn at most; beyond this the count in the legend still tells the truth. */
 const MAX_TOKENS = 600;
 const LABELLED_TOKENS = 8;
-
-function sourceText(t: T, lang: Lang, p: Provenance | null | undefined): string {
-  return p ? t('topology.source', provenanceParams(lang, p)) : '';
-}
+/** Above this many tokens they are drawn on one canvas instead of one SVG group each (see TokenCanvas). */
+export const SVG_TOKENS = 150;
 
 function statusKey(status: string): MessageKey {
   switch (status) {
@@ -102,24 +104,10 @@ function Token({
   labelled: boolean;
   selected: boolean;
 }) {
-  const from = model.index.endpoints.get(token.from)?.node ?? token.from;
-  const to = model.index.endpoints.get(token.to)?.node ?? token.to;
-  const progress = rpcProgress(model.index.rpcTimings.get(token.rpcId), token.phase, model.now);
-  const point = tokenPoint(layout, from, to, progress);
-  if (!point) return null;
-  // Replies are hollow; a request waiting at the server stays filled.
-  const hollow = progress.leg === 'back' && token.phase !== 'timedOut';
-  const title = [
-    t('topology.token.title', {
-      name: token.name,
-      rpcId: token.rpcId,
-      from: token.from,
-      to: token.to,
-      msg: token.msgId ? t('topology.token.msg', { msgId: token.msgId }) : '',
-      phase: t(`topology.phase.${token.phase}` as MessageKey),
-    }),
-    sourceText(t, lang, token.last),
-  ].join('\n');
+  const placed = placeToken(token, model, layout);
+  if (!placed) return null;
+  const { point, hollow } = placed;
+  const title = tokenTitle(token, t, lang);
   const label =
     token.kind === 'send' && token.msgId
       ? shortMsgId(token.msgId)
@@ -389,6 +377,7 @@ export const TopologyPanelView = memo(function TopologyPanelView({
   lang,
   selectedMsgId = null,
   onKillBroker,
+  live = false,
 }: TopologyPanelViewProps) {
   const t: T = (key, params) => translate(lang, key, params);
   const canvas = useRef<HTMLDivElement>(null);
@@ -436,22 +425,37 @@ export const TopologyPanelView = memo(function TopologyPanelView({
             );
           })}
         </div>
-        <svg className="teach-svg topo-layer topo-layer--tokens" width={layout.width} height={layout.height}>
-          <g className="topo-tokens">
-            {tokens.map((token) => (
-              <Token
-                key={token.rpcId}
-                token={token}
-                model={model}
-                layout={layout}
-                t={t}
-                lang={lang}
-                labelled={labelled}
-                selected={selectedMsgId !== null && token.msgId === selectedMsgId}
-              />
-            ))}
-          </g>
-        </svg>
+        {tokens.length > SVG_TOKENS ? (
+          <TokenCanvas
+            tokens={tokens}
+            model={model}
+            layout={layout}
+            selectedMsgId={selectedMsgId}
+            t={t}
+            lang={lang}
+          />
+        ) : (
+          <svg
+            className="teach-svg topo-layer topo-layer--tokens"
+            width={layout.width}
+            height={layout.height}
+          >
+            <g className={live ? 'topo-tokens topo-tokens--live' : 'topo-tokens'}>
+              {tokens.map((token) => (
+                <Token
+                  key={token.rpcId}
+                  token={token}
+                  model={model}
+                  layout={layout}
+                  t={t}
+                  lang={lang}
+                  labelled={labelled}
+                  selected={selectedMsgId !== null && token.msgId === selectedMsgId}
+                />
+              ))}
+            </g>
+          </svg>
+        )}
       </div>
       {model.index.brokers.length === 0 && <p className="teach-empty">{t('topology.empty')}</p>}
       <div className="topo-legend" aria-label={t('topology.legend')} role="group">

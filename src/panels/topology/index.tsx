@@ -13,6 +13,7 @@ export function TopologyPanel() {
   const selectedMsgId = useAppStore((s) => s.selectedMsgId);
   const selectMessage = useAppStore((s) => s.selectMessage);
   const killBroker = useKillBroker();
+  const live = useAppStore((s) => s.playing && s.pacing === 'time');
   return (
     <TopologyPanelView
       model={model}
@@ -20,6 +21,7 @@ export function TopologyPanel() {
       selectedMsgId={selectedMsgId}
       onSelectMessage={selectMessage}
       onKillBroker={killBroker}
+      live={live}
     />
   );
 }

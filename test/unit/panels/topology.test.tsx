@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TopologyPanel, TopologyPanelView } from '../../../src/panels/topology';
-import { topologyFold } from '../../../src/view/folds/topology';
+import { SVG_TOKENS } from '../../../src/panels/topology/TopologyPanelView';
+import { topologyFold, type TopologyState } from '../../../src/view/folds/topology';
 import { foldTo, loadTrace } from '../view/folds/panelFixtures';
 import { renderConnected } from './panelTestKit';
 
@@ -89,6 +90,52 @@ describe('<TopologyPanelView>', () => {
     expect(screen.getByRole('group', { name: /^broker-a：✕ 宕机/ })).toBeTruthy();
     expect(screen.getByText('⚠ 过期路由：已宕机')).toBeTruthy();
     expect(screen.getByText('生产者')).toBeTruthy();
+  });
+});
+
+describe('<TopologyPanelView> with many RPCs in flight', () => {
+  /** The model at step 17 (one send in flight) with `n` copies of that send's token. */
+  function crowded(n: number): TopologyState {
+    const model = foldTo(topologyFold, downRetry, 17);
+    const token = model.rpcs.get(2)!;
+    const rpcs = new Map(model.rpcs);
+    for (let i = 0; i < n; i++) rpcs.set(1000 + i, { ...token, rpcId: 1000 + i });
+    return { ...model, rpcs, index: { ...model.index, rpcTimings: new Map(model.index.rpcTimings) } };
+  }
+
+  afterEach(() => vi.restoreAllMocks());
+
+  it('draws the tokens as SVG groups up to the limit, on one canvas past it', () => {
+    const few = render(<TopologyPanelView model={crowded(SVG_TOKENS - 10)} lang="en" />);
+    expect(few.container.querySelectorAll('g[data-rpc-id]').length).toBeGreaterThan(SVG_TOKENS - 10);
+    expect(few.container.querySelector('canvas')).toBeNull();
+    cleanup();
+
+    const arcs: [number, number][] = [];
+    const ctx = new Proxy(
+      { arc: (x: number, y: number) => arcs.push([x, y]) },
+      { get: (target, key) => (key in target ? target[key as 'arc'] : () => {}) },
+    );
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(ctx as never);
+    const many = render(<TopologyPanelView model={crowded(SVG_TOKENS + 50)} lang="en" />);
+    expect(many.container.querySelectorAll('g[data-rpc-id]').length).toBe(0);
+    const canvas = many.container.querySelector('canvas.topo-token-canvas')!;
+    expect(canvas.getAttribute('aria-hidden')).toBe('true');
+    // Every token (the original one and its copies) is one circle at the send's place on its link.
+    expect(Number(canvas.getAttribute('data-tokens'))).toBe(SVG_TOKENS + 51);
+    expect(arcs.length).toBe(SVG_TOKENS + 51);
+    // The legend still tells the count.
+    expect(screen.getByTestId('topology-in-flight').textContent).toContain(String(SVG_TOKENS + 51));
+  });
+
+  it('stops tokens gliding while playback runs in virtual time', () => {
+    const { container } = render(<TopologyPanelView model={crowded(0)} lang="en" live />);
+    expect(container.querySelector('.topo-tokens')?.classList.contains('topo-tokens--live')).toBe(true);
+    cleanup();
+    const still = render(<TopologyPanelView model={crowded(0)} lang="en" />);
+    expect(still.container.querySelector('.topo-tokens')?.classList.contains('topo-tokens--live')).toBe(
+      false,
+    );
   });
 });
 
