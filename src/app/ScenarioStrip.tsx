@@ -15,6 +15,13 @@ function titleOf(scenario: unknown, lang: 'en' | 'zh-CN'): string | null {
   return typeof text === 'string' && text.trim() !== '' ? text : null;
 }
 
+/** A scenario's `id`, when it has one: what names a shared or edited scenario that has no title. */
+function idOf(scenario: unknown): string | null {
+  if (scenario === null || typeof scenario !== 'object') return null;
+  const id = (scenario as { id?: unknown }).id;
+  return typeof id === 'string' && id.trim() !== '' ? id : null;
+}
+
 /**
  * The Scenario landmark, as a strip under the header (the wireframe's "Preset ... · RocketMQ 4.9.8"): which
  * scenario is on screen and the version it models. The scenario editor (issue 6) grows from here.
@@ -30,8 +37,9 @@ export function ScenarioStrip() {
   const title =
     titleOf(scenario, lang) ??
     presetId ??
+    idOf(scenario) ??
     (scenario !== null
-      ? t('playback.scenario.demo')
+      ? t('playback.scenario.untitled')
       : status === 'loading'
         ? null
         : t('playback.scenario.none'));

@@ -1,13 +1,9 @@
 import type { StoreApi } from 'zustand';
 import type { AppState } from '../store/appStore';
-import type { Trace, TraceEvent } from '../trace/types';
+import type { ResolvedScenario } from '../scenario/defaults';
+import type { Trace } from '../trace/types';
 import { translate } from '../i18n';
 import { readStepParam } from './urlStep';
-// TODO(engine integration): until `src/sim/runScenario.ts` (helper-4) lands, the page shows this hand-made
-// trace when the URL names no preset, and a named preset reports that the engine is missing. `simulate`
-// below picks runScenario up by itself once the file exists (import.meta.glob); then check its signature
-// against `asTrace`, set DEFAULT_PRESET to a preset of `public/scenarios/`, and delete DEMO.
-import demoTraceText from '../../test/fixtures/traces/sync-retry-broker-error.jsonl?raw';
 
 /**
  * The page's only door into the engine (DESIGN.md: the UI folds the trace, it never calls the engine
@@ -43,37 +39,12 @@ export function presetUrl(id: string, pageHref: string): string {
   return new URL(`scenarios/${encodeURIComponent(id)}.json`, pageHref).href;
 }
 
-/** Parses JSON lines into events, skipping blank lines. */
-export function parseTraceLines(text: string): Trace {
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as TraceEvent);
-}
-
-/** The built-in demonstration (see the TODO above): a sync send retried on another broker. */
-const DEMO = {
-  scenario: { id: 'demo-sync-retry', rocketmqVersion: '4.9.8' },
-  trace: (): Trace => Object.freeze(parseTraceLines(demoTraceText)),
-};
-
-/** The preset opened when the URL names none; null while only the built-in demo exists. */
-export const DEFAULT_PRESET: string | null = null;
-
-/** Scenario validation and the engine load in their own chunk, on the first scenario, not with the page. */
-/** The engine module, if this build has it: a glob matches nothing (and costs nothing) while it is absent. */
-const ENGINE_MODULES = import.meta.glob<{ runScenario?: (scenario: unknown) => unknown }>(
-  '../sim/runScenario.ts',
-);
-
-/** Accepts the engine's answer as a trace: an event array, or an object carrying one as `trace`. */
-export function asTrace(result: unknown): Trace {
-  if (Array.isArray(result)) return result as Trace;
-  const trace =
-    result !== null && typeof result === 'object' ? (result as { trace?: unknown }).trace : undefined;
-  if (Array.isArray(trace)) return trace as Trace;
-  throw new Error('the engine returned no trace');
-}
+/**
+ * The preset opened when the URL names none: a sync send whose first attempt fails fast on a dead broker and
+ * is retried on the other, so a first-time student sees route lookup, queue selection, a budget check, a
+ * failure and a retry in a few dozen events.
+ */
+export const DEFAULT_PRESET = 'retry-another-broker';
 
 export const pageEngine: ScenarioEngine = {
   async validate(text) {
@@ -86,10 +57,9 @@ export const pageEngine: ScenarioEngine = {
     };
   },
   async simulate(scenario) {
-    const load = ENGINE_MODULES['../sim/runScenario.ts'];
-    const runScenario = load ? (await load()).runScenario : undefined;
-    if (typeof runScenario !== 'function') throw new Error('the engine is not available yet in this build');
-    return asTrace(await runScenario(scenario));
+    // The engine loads in its own chunk, with the first scenario, not with the page.
+    const { runScenario } = await import('../sim/runScenario');
+    return runScenario(scenario as ResolvedScenario);
   },
 };
 
@@ -135,7 +105,7 @@ export async function loadScenario(
   await loadPreset(win, store, options);
 }
 
-/** Opens `?preset=ID`, else the default preset (or the built-in demonstration). Never throws. */
+/** Opens `?preset=ID`, else the default preset. Never throws. */
 async function loadPreset(win: Window, store: StoreApi<AppState>, options: LoadOptions): Promise<void> {
   const engine = options.engine ?? pageEngine;
   const fetchText = options.fetchText ?? fetchTextDefault;
@@ -143,12 +113,8 @@ async function loadPreset(win: Window, store: StoreApi<AppState>, options: LoadO
   const step = readStepParam(search) ?? undefined;
   const requested = readPresetParam(search);
   const { startLoading, failLoading, showScenario } = store.getState();
-  const showDemo = () => showScenario({ scenario: DEMO.scenario, presetId: null, trace: DEMO.trace(), step });
-  /** Reports the problems; with nothing on screen yet, the built-in demonstration is shown under them. */
-  const fail = (problems: string[]) => {
-    if (store.getState().trace.length === 0) showDemo();
-    failLoading(problems);
-  };
+  /** Reports the problems; whatever was on screen stays there. */
+  const fail = (problems: string[]) => failLoading(problems);
 
   if (typeof requested === 'object' && requested !== null) {
     fail([`preset "${requested.invalid}": not a preset id (letters, digits, ".", "-", "_")`]);
@@ -156,10 +122,6 @@ async function loadPreset(win: Window, store: StoreApi<AppState>, options: LoadO
   }
   const presetId = requested ?? DEFAULT_PRESET;
   startLoading(presetId);
-  if (presetId === null) {
-    showDemo();
-    return;
-  }
   let text: string;
   try {
     text = await fetchText(presetUrl(presetId, win.location.href));

@@ -1,4 +1,5 @@
 import type { Trace, TraceEvent } from '../trace/types';
+import { attemptSucceeded } from './outcome';
 
 /**
  * Events worth a mark on the timeline and a "next/previous notable" jump: the moments a lesson is about.
@@ -51,7 +52,8 @@ export function notableKindOf(event: TraceEvent): NotableKind | null {
       return field(event, 'status') === 'SEND_OK' ? null : 'failure';
     case 'attempt.end': {
       const outcome = field(event, 'outcome');
-      return field(event, 'error') !== undefined || (typeof outcome === 'string' && outcome !== 'SEND_OK')
+      return field(event, 'error') !== undefined ||
+        (typeof outcome === 'string' && !attemptSucceeded(outcome))
         ? 'failure'
         : null;
     }

@@ -1,10 +1,22 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, chromiumForFile } from './setup/browser';
+import { firstEvent, presetTrace } from './setup/presetTrace';
 
 const baseUrl = inject('baseUrl');
 const chromium = chromiumForFile(baseUrl);
 const withPage = chromium.withPage;
+
+/** The default preset's trace (the page opens it when the URL names none), and its retry's queue choice. */
+const trace = presetTrace();
+type QueueSelect = { seq: number; attempt: number; brokerName: string; queueId: number };
+const retrySelect = firstEvent<QueueSelect & (typeof trace)[number]>(
+  trace,
+  'queue.select',
+  (e) => e.attempt === 1,
+);
+/** The step that shows the retry's queue selection (the cursor is after that event). */
+const RETRY_STEP = retrySelect.seq + 1;
 
 const stepInUrl = (page: Page) => new URL(page.url()).searchParams.get('step');
 const position = (page: Page) => page.getByTestId('playback-position').innerText();
@@ -88,14 +100,16 @@ describe('playback in Chromium at 1280x720', () => {
   });
 
   it('opens at the step in the URL, and ignores a step that is not a number', async () => {
-    await withPage('?lang=en&step=17', async ({ page }) => {
-      expect(await position(page)).toMatch(/event 17 \//);
-      expect(await currentRow(page)).toBe('16');
-      // The panels say what the trace says at that step: event 16 is the retry's queue.select → broker-b:0.
+    await withPage(`?lang=en&step=${RETRY_STEP}`, async ({ page }) => {
+      expect(await position(page)).toMatch(new RegExp(`event ${RETRY_STEP} /`));
+      expect(await currentRow(page)).toBe(String(retrySelect.seq));
+      // The panels say what the trace says at that step: the retry's queue.select and the queue it chose.
       expect(await page.getByRole('region', { name: 'Call path' }).innerText()).toContain(
         'MQFaultStrategy.selectOneMessageQueue',
       );
-      expect(await page.getByRole('region', { name: 'Queue selection' }).innerText()).toContain('broker-b:0');
+      expect(await page.getByRole('region', { name: 'Queue selection' }).innerText()).toContain(
+        `${retrySelect.brokerName}:${retrySelect.queueId}`,
+      );
     });
     await withPage('?lang=en&step=abc', async ({ page }) => {
       expect(await position(page)).toMatch(/before event 1/);
@@ -142,9 +156,11 @@ describe('playback in Chromium at 1280x720', () => {
       await log.locator('[role="option"][data-seq="9"]').click();
       await settle(page);
       expect(stepInUrl(page)).toBe('10');
-      expect(await page.getByRole('region', { name: 'Call path' }).innerText()).toContain(
-        'Attempt 1 of message',
-      );
+      // The call path shows the clicked event (seq 9) with its upstream method.
+      const clicked = trace[9]!;
+      const callPath = await page.getByRole('region', { name: 'Call path' }).innerText();
+      expect(callPath).toContain(`Event 9 · ${clicked.kind}`);
+      expect(callPath).toContain(`${clicked.code.cls}.${clicked.code.method}`);
       const mark = page
         .getByRole('group', { name: 'Notable events on the timeline' })
         .getByRole('button')
@@ -165,10 +181,10 @@ describe('playback in Chromium at 1280x720', () => {
   });
 
   it('looks right in English and in Chinese, light and dark (screenshots)', async () => {
-    await withPage('?lang=en&step=17', async ({ page }) => {
+    await withPage(`?lang=en&step=${RETRY_STEP}`, async ({ page }) => {
       await screenshot(page, 'playback-en');
     });
-    await withPage('?lang=zh&step=17', async ({ page }) => {
+    await withPage(`?lang=zh&step=${RETRY_STEP}`, async ({ page }) => {
       expect(await page.getByRole('button', { name: '播放', exact: true }).count()).toBe(1);
       expect(await page.getByRole('region', { name: '调用路径' }).innerText()).toContain('第 2 次尝试');
       await screenshot(page, 'playback-zh');
@@ -183,7 +199,7 @@ describe('playback in Chromium at 1280x720', () => {
   });
 
   it('fits the page in 1280x720 without a scrollbar', async () => {
-    await withPage('?lang=zh&step=17', async ({ page }) => {
+    await withPage(`?lang=zh&step=${RETRY_STEP}`, async ({ page }) => {
       const size = await page.evaluate(() => ({
         width: document.documentElement.scrollWidth,
         height: document.documentElement.scrollHeight,

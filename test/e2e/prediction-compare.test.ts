@@ -1,16 +1,29 @@
 import { describe, expect, inject, it } from 'vitest';
+import { queueChoices, queueLabel } from '../../src/view/prediction';
 import { screenshot, chromiumForFile } from './setup/browser';
+import { firstEvent, presetTrace } from './setup/presetTrace';
 
 const baseUrl = inject('baseUrl');
 const chromium = chromiumForFile(baseUrl);
 const withPage = chromium.withPage;
+
+/** The default preset's first queue selection: where prediction mode first stops, and its answer. */
+const trace = presetTrace();
+const firstSelect = firstEvent<{ seq: number; brokerName: string; queueId: number } & (typeof trace)[number]>(
+  trace,
+  'queue.select',
+);
+const ANSWER = queueLabel(firstSelect.brokerName, firstSelect.queueId);
+/** The number key that picks the answer among the card's choices. */
+const ANSWER_KEY = String(queueChoices(trace, firstSelect.seq).indexOf(ANSWER) + 1);
+const escaped = ANSWER.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const TEXT = {
   en: {
     predict: 'Predict',
     question: /Which queue will attempt 1 of message/,
     correct: '✓ Correct',
-    truth: /Answer: broker-a:1\. You said: broker-a:1\./,
+    truth: new RegExp(`Answer: ${escaped}\\. You said: ${escaped}\\.`),
     score: 'Predictions: 1 correct of 1',
     compare: 'Compare',
     title: 'Compare two scenarios',
@@ -25,7 +38,7 @@ const TEXT = {
     predict: '预测',
     question: /的第 1 次尝试会选择哪个队列？/,
     correct: '✓ 答对了',
-    truth: /答案：broker-a:1。你的回答：broker-a:1。/,
+    truth: new RegExp(`答案：${escaped}。你的回答：${escaped}。`),
     score: '预测：1 题中答对 1 题',
     compare: '对比',
     title: '对比两个场景',
@@ -42,19 +55,20 @@ describe('prediction and compare in Chromium at 1280x720', () => {
   for (const lang of ['en', 'zh'] as const) {
     const text = TEXT[lang];
 
-    it(`predicts the queue of the demo's first send, sees the reveal and the score (${lang})`, async () => {
+    it(`predicts the queue of the first send, sees the reveal and the score (${lang})`, async () => {
       await withPage(`?lang=${lang}`, async ({ page }) => {
         const toggle = page.getByRole('button', { name: text.predict, exact: true });
         await toggle.click();
         expect(await toggle.getAttribute('aria-pressed')).toBe('true');
-        // The demo's first queue selection is its tenth event: nine steps pass, the tenth stops before it.
+        // Steps pass up to the first queue selection; the next one stops before it and asks.
         const step = page.locator('button[data-action="stepForward"]');
-        for (let i = 0; i < 10; i++) await step.click();
+        for (let i = 0; i <= firstSelect.seq; i++) await step.click();
         const card = page.getByRole('dialog', { name: text.question });
         await card.waitFor();
         await screenshot(page, `prediction-question-${lang}`);
-        expect(await page.getByTestId('playback-position').textContent()).toContain('9');
-        await page.keyboard.press('2');
+        expect(await page.getByTestId('playback-position').textContent()).toContain(String(firstSelect.seq));
+        expect(ANSWER_KEY).not.toBe('0');
+        await page.keyboard.press(ANSWER_KEY);
         await page.getByTestId('prediction-verdict').waitFor();
         expect(await page.getByTestId('prediction-verdict').textContent()).toBe(text.correct);
         expect(await card.textContent()).toMatch(text.truth);

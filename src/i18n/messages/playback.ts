@@ -57,7 +57,7 @@ export const en = {
   'playback.mark.duplicate': 'Duplicate',
   'playback.mark.one': '{kind} at t = {t} ms, event {n}',
   'playback.mark.many': '{count} notable events from t = {t} ms: {kinds}',
-  'playback.scenario.demo': 'Built-in demonstration: a SYNC send retried on another broker',
+  'playback.scenario.untitled': 'Untitled scenario',
   'playback.scenario.version': 'RocketMQ {version}',
   'playback.scenario.none': 'No scenario loaded',
 } as const;
@@ -121,7 +121,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'playback.mark.duplicate': '重复消息',
   'playback.mark.one': '{kind}：t = {t} 毫秒，事件 {n}',
   'playback.mark.many': '从 t = {t} 毫秒起的 {count} 个关键事件：{kinds}',
-  'playback.scenario.demo': '内置演示：同步发送在另一个 Broker 上重试',
+  'playback.scenario.untitled': '未命名场景',
   'playback.scenario.version': 'RocketMQ {version}',
   'playback.scenario.none': '尚未加载场景',
 };

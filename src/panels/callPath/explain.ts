@@ -1,6 +1,7 @@
 import { translate, type Lang, type MessageKey } from '../../i18n';
 import type { TraceEvent } from '../../trace/types';
 import { shortMsgId } from '../../view/format';
+import { attemptSucceeded } from '../../view/outcome';
 
 type Params = Record<string, string | number>;
 type Fields = Record<string, unknown>;
@@ -148,7 +149,7 @@ export function explanationOf(event: TraceEvent): { key: MessageKey; params: Par
     }
     case 'attempt.end': {
       const outcome = s(event, 'outcome');
-      const failed = f(event, 'error') !== undefined || outcome !== 'SEND_OK';
+      const failed = f(event, 'error') !== undefined || !attemptSucceeded(outcome);
       return {
         key: failed ? 'callPath.explain.attemptEnd.fail' : 'callPath.explain.attemptEnd.ok',
         params: { msg, attempt: (n(event, 'attempt') ?? 0) + 1, outcome, error: s(event, 'error', '') },

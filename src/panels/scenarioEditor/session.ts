@@ -57,7 +57,7 @@ export async function applyWrittenScenario(
   return { kind: 'simulated', step, kept: step === state.step };
 }
 
-/** A small valid scenario to start from when what is on screen has no written form (the built-in demo). */
+/** A small valid scenario to start from when nothing is on screen (a preset or link that failed to load). */
 export function starterScenario(rocketmqVersion: Scenario['rocketmqVersion'] = '4.9.8'): Scenario {
   return {
     version: 1,

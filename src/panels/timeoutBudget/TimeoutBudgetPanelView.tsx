@@ -20,6 +20,7 @@ import { useElementSize } from '../teaching/useElementSize';
 import { getBudgetBarLayout, getWaterfallLayout, markerRows, scrollToShow, visibleRows } from './layout';
 import '../teaching/teaching.css';
 import './timeoutBudget.css';
+import { attemptSucceeded } from '../../view/outcome';
 
 export interface TimeoutBudgetPanelViewProps {
   model: TimeoutBudgetState;
@@ -305,7 +306,7 @@ function WaterfallRowButton({
           {bar.attempts.map((a) => (
             <rect
               key={a.attempt}
-              className={`budget-wf-attempt budget-wf-attempt--${a.outcome === null ? 'open' : a.outcome === 'SEND_OK' ? 'ok' : 'bad'}`}
+              className={`budget-wf-attempt budget-wf-attempt--${a.outcome === null ? 'open' : attemptSucceeded(a.outcome) ? 'ok' : 'bad'}`}
               x={a.x}
               y={2}
               width={a.w}
@@ -522,7 +523,7 @@ export const TimeoutBudgetPanelView = memo(function TimeoutBudgetPanelView({
               {view.attempts.map((a) => (
                 <span
                   key={a.attempt}
-                  className={`budget-attempt ${a.outcome === null ? '' : a.outcome === 'SEND_OK' ? 'teach-ok' : 'teach-bad'}`}
+                  className={`budget-attempt ${a.outcome === null ? '' : attemptSucceeded(a.outcome) ? 'teach-ok' : 'teach-bad'}`}
                   data-seq={a.endFrom?.seq ?? a.from.seq}
                   title={[a.error, src(t, lang, a.from), src(t, lang, a.endFrom)].filter(Boolean).join('\n')}
                 >
@@ -533,7 +534,7 @@ export const TimeoutBudgetPanelView = memo(function TimeoutBudgetPanelView({
                     outcome:
                       a.outcome === null
                         ? t('timeoutBudget.attempt.open')
-                        : `${a.outcome === 'SEND_OK' ? '✓' : '✕'} ${a.error ? (a.error.split(':')[0] ?? '') : a.outcome === 'SEND_OK' ? '' : a.outcome}`,
+                        : `${attemptSucceeded(a.outcome) ? '✓' : '✕'} ${a.error ? (a.error.split(':')[0] ?? '') : a.outcome === 'SEND_OK' ? '' : a.outcome}`,
                   })}
                 </span>
               ))}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenario, presetUrl, readPresetParam, type ScenarioEngine } from '../../../src/app/loadScenario';
+import { readFileSync } from 'node:fs';
+import {
+  DEFAULT_PRESET,
+  loadScenario,
+  pageEngine,
+  presetUrl,
+  readPresetParam,
+  type ScenarioEngine,
+} from '../../../src/app/loadScenario';
 import { createAppStore } from '../../../src/store/appStore';
 import type { Trace } from '../../../src/trace/types';
 import { readTrace } from '../../fixtures/traces/readTrace';
@@ -77,7 +85,7 @@ describe('loadScenario', () => {
     expect(again.getState().step).toBe(trace.length);
   });
 
-  it('lists validation problems and shows the built-in demonstration when nothing was on screen', async () => {
+  it('lists validation problems, and with nothing on screen before shows no trace', async () => {
     const store = newStore();
     await loadScenario(fakeWindow('http://h/?preset=bad'), store, {
       engine: engine(trace, ['brokers: must have at least 1 item']),
@@ -85,7 +93,7 @@ describe('loadScenario', () => {
     });
     expect(store.getState().loadStatus).toBe('error');
     expect(store.getState().loadProblems).toEqual(['preset "bad": brokers: must have at least 1 item']);
-    expect(store.getState().trace.length).toBeGreaterThan(0);
+    expect(store.getState().trace.length).toBe(0);
   });
 
   it('keeps the last good trace when a later load fails to fetch', async () => {
@@ -128,34 +136,45 @@ describe('loadScenario', () => {
     expect(store.getState().loadStatus).toBe('error');
   });
 
-  it('shows the built-in demonstration when the URL names no preset', async () => {
+  it('opens the default preset when the URL names none', async () => {
     const store = newStore();
-    await loadScenario(fakeWindow('http://h/?lang=en&step=4'), store, { engine: engine(trace) });
-    expect(store.getState()).toMatchObject({ loadStatus: 'ready', step: 4 });
-    expect(store.getState().trace.length).toBeGreaterThan(10);
+    const fetched: string[] = [];
+    await loadScenario(fakeWindow('http://h/app/?lang=en&step=4'), store, {
+      engine: engine(trace),
+      fetchText: async (url) => {
+        fetched.push(url);
+        return '{}';
+      },
+    });
+    expect(fetched).toEqual([`http://h/app/scenarios/${DEFAULT_PRESET}.json`]);
+    expect(store.getState()).toMatchObject({ loadStatus: 'ready', step: 4, presetId: DEFAULT_PRESET, trace });
   });
 });
 
-describe('asTrace', () => {
-  it('takes an event array or an object carrying one, and refuses anything else', async () => {
-    const { asTrace } = await import('../../../src/app/loadScenario');
-    const trace = readTrace('sync-retry-broker-error');
-    expect(asTrace(trace)).toBe(trace);
-    expect(asTrace({ trace })).toBe(trace);
-    expect(() => asTrace({ events: 3 })).toThrow('the engine returned no trace');
-    expect(() => asTrace(null)).toThrow();
+describe('DEFAULT_PRESET', () => {
+  it('is a preset of public/scenarios whose trace shows a failed attempt retried on another broker', async () => {
+    const text = readFileSync(
+      new URL(`../../../public/scenarios/${DEFAULT_PRESET}.json`, import.meta.url),
+      'utf8',
+    );
+    const outcome = await pageEngine.validate(text);
+    if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
+    const trace = await pageEngine.simulate(outcome.scenario);
+    const ends = trace.filter((e) => e.kind === 'attempt.end') as unknown as {
+      msgId: string;
+      attempt: number;
+      outcome: string;
+      brokerName: string;
+    }[];
+    const failed = ends.find((e) => e.attempt === 0 && e.outcome !== 'SEND_OK');
+    expect(failed).toBeDefined();
+    const retry = ends.find((e) => e.msgId === failed!.msgId && e.attempt === 1);
+    expect(retry).toMatchObject({ outcome: 'SEND_OK' });
+    expect(retry!.brokerName).not.toBe(failed!.brokerName);
   });
 });
 
 describe('pageEngine', () => {
-  it('says the engine is missing while src/sim/runScenario.ts does not exist, instead of crashing', async () => {
-    const { pageEngine } = await import('../../../src/app/loadScenario');
-    const { existsSync } = await import('node:fs');
-    const present = existsSync(new URL('../../../src/sim/runScenario.ts', import.meta.url));
-    if (present) return;
-    await expect(pageEngine.simulate({})).rejects.toThrow('the engine is not available yet in this build');
-  });
-
   it('validates preset text with the scenario module and names the bad field', async () => {
     const { pageEngine } = await import('../../../src/app/loadScenario');
     const outcome = await pageEngine.validate('{"version": 1, "brokers": "none"}');

@@ -6,6 +6,9 @@ import type { BudgetCheckEvent, Trace } from '../../../src/trace/types';
 import { timeoutBudgetFold } from '../../../src/view/folds/timeoutBudget';
 import { foldTo, loadTrace } from '../view/folds/panelFixtures';
 import { positionsOf, renderConnected } from './panelTestKit';
+import onewayText from '../../../public/scenarios/happy-path-oneway.json?raw';
+import { parseScenarioText } from '../../../src/scenario';
+import { runScenario } from '../../../src/sim/runScenario';
 
 afterEach(cleanup);
 
@@ -25,6 +28,22 @@ function view(
 }
 
 const fmt = (n: number) => n.toLocaleString('en');
+
+describe('<TimeoutBudgetPanelView> on a oneway send', () => {
+  it('shows the DISPATCHED attempt as a success, in the bar and in the waterfall', () => {
+    const parsed = parseScenarioText(onewayText);
+    if (!parsed.ok) throw new Error('happy-path-oneway does not validate');
+    const trace = runScenario(parsed.scenario);
+    const end = trace.findIndex((e) => e.kind === 'attempt.end');
+    expect((trace[end] as unknown as { outcome: string }).outcome).toBe('DISPATCHED');
+    const { container } = view(trace, end + 1);
+    const attempt = container.querySelector('.budget-attempt')!;
+    expect(attempt.classList.contains('teach-ok')).toBe(true);
+    expect(attempt.textContent).toContain('✓ DISPATCHED');
+    expect(container.querySelectorAll('.budget-wf-attempt--bad').length).toBe(0);
+    expect(container.querySelectorAll('.budget-wf-attempt--ok').length).toBeGreaterThan(0);
+  });
+});
 
 describe('<TimeoutBudgetPanelView>', () => {
   it.each([

@@ -33,6 +33,8 @@ describe('notableKindOf', () => {
     expect(notableKindOf(ev('send.result', { status: 'EXCEPTION' }))).toBe('failure');
     expect(notableKindOf(ev('send.result', { status: 'FLUSH_DISK_TIMEOUT' }))).toBe('failure');
     expect(notableKindOf(ev('attempt.end', { outcome: 'SEND_OK' }))).toBeNull();
+    // A oneway attempt ends DISPATCHED (its request was written; no reply ever comes): not a failure.
+    expect(notableKindOf(ev('attempt.end', { outcome: 'DISPATCHED' }))).toBeNull();
     expect(notableKindOf(ev('attempt.end', { outcome: 'MQBrokerException', error: 'CODE: 14' }))).toBe(
       'failure',
     );
