@@ -6,6 +6,14 @@ export function shortMsgId(msgId: string): string {
   return msgId.length > 12 ? `…${msgId.slice(-8)}` : msgId;
 }
 
+/**
+ * The last four hex digits, for chips too narrow for `shortMsgId`: within one run, message ids differ in
+ * their counter, which is the tail. The full id stays in the chip's title.
+ */
+export function tinyMsgId(msgId: string): string {
+  return msgId.length > 6 ? `…${msgId.slice(-4)}` : msgId;
+}
+
 /** "3,012" in English, "3,012" in Chinese too (both group by thousands); fractions to two places. */
 export function formatNumber(lang: string, value: number): string {
   return numberFormat(lang === 'en' ? 'en-US' : 'zh-CN').format(value);

@@ -41,7 +41,8 @@ export function summarize(lang: Lang, e: TraceEvent): string {
     case 'route.lookup':
       return t('eventLog.s.routeLookup', { topic: str(e, 'topic'), source: str(e, 'source') });
     case 'route.update': {
-      const data = f(e, 'queueData');
+      // The engine writes TopicRouteData's own field name, queueDatas.
+      const data = f(e, 'queueDatas') ?? f(e, 'queueData');
       const queues = Array.isArray(data)
         ? data.reduce(
             (sum: number, q: unknown) => sum + (Number((q as Fields | null)?.writeQueueNums) || 0),

@@ -9,7 +9,7 @@ import {
   type RunningTask,
   type ThreadPoolState,
 } from '../../view/folds/threadPool';
-import { shortMsgId } from '../../view/format';
+import { shortMsgId, tinyMsgId } from '../../view/format';
 import { fmtDuration, fmtNumber, provenanceParams } from '../teaching/format';
 import { useElementSize } from '../teaching/useElementSize';
 import { chipsThatFit, waitGauge } from './layout';
@@ -81,7 +81,7 @@ function WorkerChip({ worker, task, c }: { worker: string; task: RunningTask | u
       onClick={() => c.onSelectMessage?.(task.msgId)}
     >
       <span className="pool-chip-head">{workerLabel(worker)}</span>
-      <span className="pool-chip-text">{shortMsgId(task.msgId)}</span>
+      <span className="pool-chip-text">{tinyMsgId(task.msgId)}</span>
       {task.eaten ? (
         <span className="pool-chip-note teach-bad pool-strong">✕</span>
       ) : (
@@ -123,7 +123,7 @@ function TaskChip({ task, now, c }: { task: QueuedTask; now: number; c: Common }
       aria-pressed={c.selectedMsgId === task.msgId}
       onClick={() => c.onSelectMessage?.(task.msgId)}
     >
-      <span className="pool-chip-text">{shortMsgId(task.msgId)}</span>
+      <span className="pool-chip-text">{tinyMsgId(task.msgId)}</span>
       <span className={`pool-chip-note${gauge.eaten ? ' teach-bad' : ''}`}>
         {gauge.eaten ? t('threadPool.task.eaten') : fmtDuration(lang, waited)}
       </span>
@@ -239,7 +239,7 @@ function PoolSection({ p, now, width, c }: { p: PoolState; now: number; width: n
                 aria-pressed={c.selectedMsgId === r.msgId}
                 onClick={() => c.onSelectMessage?.(r.msgId)}
               >
-                <span className="pool-chip-text">✕ {shortMsgId(r.msgId)}</span>
+                <span className="pool-chip-text">✕ {tinyMsgId(r.msgId)}</span>
               </button>
             ))}
           </div>

@@ -108,10 +108,9 @@ function Token({
   if (!placed) return null;
   const { point, hollow } = placed;
   const title = tokenTitle(token, t, lang);
-  const label =
-    token.kind === 'send' && token.msgId
-      ? shortMsgId(token.msgId)
-      : token.name.replace(/_/g, ' ').toLowerCase();
+  // Only sends carry a label (their message): the legend names the other kinds, and a long request name
+  // next to a token near the name server would cover the box's heading.
+  const label = labelled && token.kind === 'send' && token.msgId ? shortMsgId(token.msgId) : null;
   return (
     <g
       className={`topo-token topo-token--${token.phase}${selected ? ' topo-token--selected' : ''}`}
@@ -128,7 +127,7 @@ function Token({
           ✕
         </text>
       )}
-      {labelled && (
+      {label !== null && (
         <text className="topo-token-label" x={10} y={-8}>
           {label}
         </text>

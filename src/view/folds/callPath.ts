@@ -45,7 +45,8 @@ export interface CallPathState {
   /** The message the stack belongs to (the event's, or the one whose route lookup or attempt it is part of). */
   msgId: string | null;
   /** A route lookup in progress: events of the route RPC carry no msgId but run inside it. */
-  pendingLookup: { msgId: string } | null;
+  /** A send's route lookup that went to the name server, until its route arrives (and on which thread). */
+  pendingLookup: { msgId: string; thread: string | undefined } | null;
   /** The last producer-side message context, for fault updates that carry no msgId. */
   lastMsgId: string | null;
   lastThread: ThreadInfo | null;
@@ -126,6 +127,18 @@ const NAMESRV_CLASSES = new Set([
   'NamesrvController',
 ]);
 const SIMULATOR_CLASSES = new Set(['Scenario', 'Simulation', 'Simulator', 'Network']);
+/**
+ * Whether a producer-side route event belongs to the send's lookup rather than to the scheduled refresh that
+ * may run meanwhile on MQClientFactoryScheduledThread: same thread, or a route update made for a send.
+ */
+function partOfLookup(event: TraceEvent, pending: CallPathState['pendingLookup']): boolean {
+  if (pending === null) return false;
+  const thread = strOf(event, 'thread');
+  if (thread !== undefined && pending.thread !== undefined) return thread === pending.thread;
+  const via = strOf(event, 'via');
+  return via === undefined || via === 'send';
+}
+
 const ROUTE_CODES = new Set([
   'MQClientInstance.updateTopicRouteInfoFromNameServer',
   'MQClientAPIImpl.getTopicRouteInfoFromNameServer',
@@ -159,6 +172,9 @@ function parentOf(frame: string, ctx: Context): string | null {
       return ctx.thread === 'callback'
         ? 'MQClientAPIImpl.sendMessageAsync'
         : 'DefaultMQProducerImpl.sendDefaultImpl';
+    case 'MQClientInstance.updateTopicRouteInfoFromNameServer':
+      // On the scheduled-task thread the refresh is the task itself, not part of a send's lookup.
+      return ctx.thread === 'scheduler' ? null : (PARENT[frame] ?? null);
     case 'MQClientAPIImpl.sendMessageAsync':
       // On the callback thread, the InvokeCallback written inside sendMessageAsync is what runs.
       return ctx.thread === 'callback'
@@ -281,7 +297,9 @@ export const callPathFold: Fold<CallPathState> = {
   apply(state, event, index) {
     let msgId = strOf(event, 'msgId') ?? null;
     const code = key(event.code.cls, event.code.method);
-    if (msgId === null && ROUTE_CODES.has(code) && state.pendingLookup) msgId = state.pendingLookup.msgId;
+    if (msgId === null && ROUTE_CODES.has(code) && partOfLookup(event, state.pendingLookup)) {
+      msgId = state.pendingLookup!.msgId;
+    }
     if (msgId === null && event.kind === 'fault.update') msgId = state.lastMsgId;
     const info = msgId !== null ? state.messages.get(msgId) : undefined;
     let thread = threadOf(event, info, index);
@@ -302,9 +320,10 @@ export const callPathFold: Fold<CallPathState> = {
     state.frames = stackOf(event, info?.mode ?? null, thread.kind);
     if (event.kind === 'route.lookup') {
       const source = strOf(event, 'source');
-      state.pendingLookup = msgId !== null && source !== 'cache' ? { msgId } : null;
+      state.pendingLookup =
+        msgId !== null && source !== 'cache' ? { msgId, thread: strOf(event, 'thread') } : null;
     } else if (
-      event.kind === 'route.update' ||
+      (event.kind === 'route.update' && strOf(event, 'via') !== 'refresh') ||
       event.kind === 'queue.select' ||
       event.kind === 'send.result'
     ) {

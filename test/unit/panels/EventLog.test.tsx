@@ -94,3 +94,21 @@ describe('<EventLog>', () => {
     expect(screen.getByText('No trace yet.')).toBeTruthy();
   });
 });
+
+describe('summarize', () => {
+  it('counts the write queues of a route.update from its queueDatas, as the engine writes them', async () => {
+    const { summarize } = await import('../../../src/panels/eventLog/summary');
+    const event = {
+      seq: 1,
+      t: 0,
+      kind: 'route.update',
+      code: { cls: 'MQClientInstance', method: 'updateTopicRouteInfoFromNameServer' },
+      topic: 'NewTopic',
+      queueDatas: [
+        { brokerName: 'broker-a', readQueueNums: 4, writeQueueNums: 4, perm: 6 },
+        { brokerName: 'broker-b', readQueueNums: 8, writeQueueNums: 2, perm: 6 },
+      ],
+    } as unknown as TraceEvent;
+    expect(summarize('en', event)).toBe('route of NewTopic stored: 6 write queues');
+  });
+});

@@ -83,3 +83,28 @@ describe('<ThreadPoolPanel> (connected)', () => {
     expect(screen.getByRole('region', { name: '异步发送线程池 AsyncSenderExecutor' })).toBeTruthy();
   });
 });
+
+describe('<ThreadPoolPanelView> on real message ids', () => {
+  it('labels each chip with the tail of its 32-digit message id, which tells the messages of a run apart', async () => {
+    const { parseScenarioText } = await import('../../../src/scenario');
+    const { runScenario } = await import('../../../src/sim/runScenario');
+    const text = (await import('../../../public/scenarios/async-executor-saturation.json?raw')).default;
+    const parsed = parseScenarioText(text);
+    if (!parsed.ok) throw new Error('async-executor-saturation does not validate');
+    const trace = runScenario(parsed.scenario);
+    // The moment the queue holds the most tasks.
+    const enqueues = trace.filter((e) => e.kind === 'executor.enqueue');
+    expect(enqueues.length).toBeGreaterThan(2);
+    const { container } = view(trace, trace.indexOf(enqueues[enqueues.length - 1]!) + 1);
+    const chips = [...container.querySelectorAll<HTMLElement>('[data-msg-id]')];
+    expect(chips.length).toBeGreaterThanOrEqual(2);
+    for (const c of chips) {
+      const id = c.getAttribute('data-msg-id')!;
+      expect(id).toHaveLength(32);
+      expect(c.querySelector('.pool-chip-text')?.textContent).toContain(`…${id.slice(-4)}`);
+    }
+    // Ids of one run share their head: the tails differ.
+    const tails = new Set(chips.map((c) => c.getAttribute('data-msg-id')!.slice(-4)));
+    expect(tails.size).toBe(new Set(chips.map((c) => c.getAttribute('data-msg-id'))).size);
+  });
+});

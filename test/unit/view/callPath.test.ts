@@ -4,6 +4,9 @@ import { callPathFold, type Frame } from '../../../src/view/folds/callPath';
 import { parseUpstreamVersion, upstreamSource, upstreamVersionOf } from '../../../src/view/upstream';
 import type { Trace } from '../../../src/trace/types';
 import { readTrace } from '../../fixtures/traces/readTrace';
+import { parseScenarioText } from '../../../src/scenario';
+import { runScenario } from '../../../src/sim/runScenario';
+import tbw102Text from '../../../public/scenarios/tbw102-auto-create.json?raw';
 
 const names = (frames: Frame[]) => frames.map((f) => `${f.cls}.${f.method}${f.role ? ` (${f.role})` : ''}`);
 
@@ -177,5 +180,29 @@ describe('upstream sources', () => {
     expect(parseUpstreamVersion('4.7.1')).toBeNull();
     expect(upstreamVersionOf({ rocketmqVersion: '4.5.2' })).toBe('4.5.2');
     expect(upstreamVersionOf(null)).toBe('4.9.8');
+  });
+});
+
+describe('callPathFold on a scheduled route refresh (tbw102-auto-create)', () => {
+  const parsed = parseScenarioText(tbw102Text);
+  if (!parsed.ok) throw new Error('tbw102-auto-create does not validate');
+  const trace = runScenario(parsed.scenario);
+  const at = (step: number) => foldFromZero(trace, callPathFold, step);
+  const fields = (e: Trace[number]) => e as unknown as Record<string, unknown>;
+
+  it('gives the refresh its own scheduled-task stack, not the waiting send’s', () => {
+    const lookup = trace.findIndex((e) => e.kind === 'route.lookup' && fields(e).source !== 'cache');
+    const refresh = trace.findIndex(
+      (e, i) => i > lookup && e.kind === 'route.update' && fields(e).via === 'refresh',
+    );
+    expect(lookup).toBeGreaterThanOrEqual(0);
+    expect(refresh).toBeGreaterThan(lookup);
+    const state = at(refresh + 1);
+    expect(state.msgId).toBeNull();
+    expect(state.thread.kind).toBe('scheduler');
+    expect(names(state.frames)).toEqual([
+      'MQClientInstance.startScheduledTask',
+      'MQClientInstance.updateTopicRouteInfoFromNameServer',
+    ]);
   });
 });
