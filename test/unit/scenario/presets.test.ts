@@ -83,6 +83,12 @@ const stories: Record<string, (t: Ev[]) => void> = {
     const later = of(t, 'queue.select').filter((e) => e.seq > iso!.seq);
     expect(later.length).toBeGreaterThan(10);
     expect(later.every((e) => e.brokerName === 'broker-a')).toBe(true);
+    // The failed send's budget check passes at exactly its timeout, its retries leave with 0 ms, and one
+    // of them is stored although the send reports a failure.
+    const f = failed(t)[0]!;
+    const checks = of(t, 'budget.check').filter((e) => e.msgId === f.msgId && e.where === 'sendDefaultImpl');
+    expect(checks.some((e) => e.ok === true && e.costMs === e.timeoutMs)).toBe(true);
+    expect(of(t, 'broker.store').some((e) => e.msgId === f.msgId)).toBe(true);
   },
   'slow-broker-eats-budget': (t) => {
     const f = failed(t);
