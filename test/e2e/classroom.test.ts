@@ -81,6 +81,19 @@ describe('the classroom features in Chromium at 1280x720', () => {
       await page.keyboard.press('PageUp');
       await expect.poll(() => position.textContent()).toMatch(/event 1 \//);
       await screenshot(page, 'classroom-presenter-en');
+      // The panels are zoomed, and those that lay themselves out still fit their box: the topology's drawing
+      // is as wide as its (zoomed) area on screen, not 1.15 times wider.
+      const fit = await page.evaluate(() => {
+        const area = document.querySelector('.topo-canvas')!;
+        const svg = area.querySelector('svg')!;
+        return {
+          zoom: (area as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1,
+          area: area.getBoundingClientRect().width,
+          drawing: svg.getBoundingClientRect().width,
+        };
+      });
+      expect(fit.zoom).toBeGreaterThan(1.1);
+      expect(Math.abs(fit.drawing - fit.area)).toBeLessThan(2);
       await page.keyboard.press('?');
       const help = page.getByRole('dialog');
       expect(await help.textContent()).toContain('Step forward (presentation remote)');

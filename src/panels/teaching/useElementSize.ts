@@ -1,4 +1,5 @@
 import { useLayoutEffect, useState, type RefObject } from 'react';
+import { unzoomedSize } from './unzoomedSize';
 
 export interface Size {
   width: number;
@@ -15,7 +16,7 @@ export function useElementSize(ref: RefObject<Element | null>, fallback: Size): 
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     const read = () => {
-      const rect = el.getBoundingClientRect();
+      const rect = unzoomedSize(el);
       if (rect.width > 0 && rect.height > 0) {
         setSize((prev) =>
           Math.abs(prev.width - rect.width) < 0.5 && Math.abs(prev.height - rect.height) < 0.5

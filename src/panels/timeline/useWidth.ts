@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { unzoomedSize } from '../teaching/unzoomedSize';
 
 /**
  * The width of an element, kept current with a ResizeObserver (the timeline redraws its scale for it).
@@ -11,7 +12,7 @@ export function useWidth<T extends HTMLElement>(fallback = 640): [(el: T | null)
     observer.current?.disconnect();
     observer.current = null;
     if (!el) return;
-    const measured = el.getBoundingClientRect().width;
+    const measured = unzoomedSize(el).width;
     if (measured > 0) setWidth(Math.round(measured));
     if (typeof ResizeObserver === 'undefined') return;
     observer.current = new ResizeObserver((entries) => {

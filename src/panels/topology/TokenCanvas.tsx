@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Lang } from '../../i18n';
 import type { RpcKind } from '../../view/folds/rpcKinds';
 import type { RpcToken, TopologyState } from '../../view/folds/topology';
+import { cssZoomOf } from '../teaching/unzoomedSize';
 import type { TopologyLayout } from './layout';
 import { placeToken, tokenTitle, type T } from './tokenModel';
 
@@ -87,10 +88,13 @@ export function TokenCanvas({
     const area = canvas.current?.parentElement;
     if (!area) return;
     const onMove = (e: globalThis.MouseEvent) => {
-      const box = canvas.current?.getBoundingClientRect();
-      if (!box) return;
-      const x = e.clientX - box.left;
-      const y = e.clientY - box.top;
+      const el = canvas.current;
+      if (!el) return;
+      const box = el.getBoundingClientRect();
+      // Pointer and box are on-screen pixels; the tokens were placed in the canvas's own (unzoomed) ones.
+      const zoom = cssZoomOf(el);
+      const x = (e.clientX - box.left) / zoom;
+      const y = (e.clientY - box.top) / zoom;
       let best: RpcToken | null = null;
       let bestDistance = 9 * 9;
       for (const p of drawn.current) {
