@@ -119,6 +119,24 @@ export interface SendResultEvent extends Base<'send.result'> {
   costMs: number;
 }
 
+/**
+ * 5.x async back-pressure (`enableBackpressureForAsyncMode`): `executeAsyncMessageSend` takes a permit of
+ * `semaphoreAsyncSendNum` (1) then of `semaphoreAsyncSendSize` (the body length), waiting at most the time
+ * left, or gives up (`timeout`); `BackpressureSendCallBack.semaphoreProcessor` gives them back (`release`).
+ * `available`, `total` and `waiting` are the semaphore's state right after the step.
+ */
+export interface BackpressureEvent extends Base<'producer.backpressure'> {
+  msgId: string;
+  semaphore: 'semaphoreAsyncSendNum' | 'semaphoreAsyncSendSize';
+  action: 'acquire' | 'timeout' | 'release';
+  permits: number;
+  available: number;
+  total: number;
+  waiting: number;
+  waitedMs: number;
+  thread?: string;
+}
+
 export interface SimEndEvent extends Base<'sim.end'> {
   inFlight: string[];
 }
@@ -139,6 +157,7 @@ export type KnownEvent =
   | FaultUpdateEvent
   | AttemptEndEvent
   | SendResultEvent
+  | BackpressureEvent
   | SimEndEvent;
 
 export type TraceEvent = KnownEvent | OtherEvent;

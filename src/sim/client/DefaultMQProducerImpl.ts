@@ -71,6 +71,24 @@ export interface SendObserver {
   /** An attempt of `sendDefaultImpl` ended (`outcome` is the send status or the exception class). */
   onAttemptEnd?(times: number, mq: MessageQueue, outcome: string, error: unknown): void;
   onFaultUpdate?(update: FaultUpdate): void;
+  /** 5.x back-pressure: a permit taken, refused after its wait, or given back by the callback. */
+  onBackpressure?(step: BackpressureStep): void;
+}
+
+/** One step of the 5.x async back-pressure, with the semaphore's state right after it. */
+export interface BackpressureStep {
+  semaphore: 'semaphoreAsyncSendNum' | 'semaphoreAsyncSendSize';
+  action: 'acquire' | 'timeout' | 'release';
+  /** 1 for the count semaphore, the body length for the size one. */
+  permits: number;
+  available: number;
+  total: number;
+  /** Threads still waiting for permits. */
+  waiting: number;
+  /** How long `tryAcquire` waited (0 for a release). */
+  waitedMs: number;
+  /** The user's callback of the message concerned. */
+  callback: SendCallback;
 }
 
 /**
@@ -84,7 +102,7 @@ export class BackpressureSendCallBack implements SendCallback {
 
   constructor(
     private readonly impl: DefaultMQProducerImpl,
-    private readonly sendCallback: SendCallback,
+    readonly sendCallback: SendCallback,
   ) {}
 
   onSuccess(sendResult: SendResult): void {
@@ -98,8 +116,14 @@ export class BackpressureSendCallBack implements SendCallback {
   }
 
   semaphoreProcessor(): void {
-    if (this.isSemaphoreAsyncSizeAcquired) this.impl.getSemaphoreAsyncSendSize().release(this.msgLen);
-    if (this.isSemaphoreAsyncNumAcquired) this.impl.getSemaphoreAsyncSendNum().release(1);
+    if (this.isSemaphoreAsyncSizeAcquired) {
+      this.impl.getSemaphoreAsyncSendSize().release(this.msgLen);
+      this.impl.reportBackpressure('semaphoreAsyncSendSize', 'release', this.msgLen, 0, this.sendCallback);
+    }
+    if (this.isSemaphoreAsyncNumAcquired) {
+      this.impl.getSemaphoreAsyncSendNum().release(1);
+      this.impl.reportBackpressure('semaphoreAsyncSendNum', 'release', 1, 0, this.sendCallback);
+    }
   }
 }
 
@@ -391,9 +415,18 @@ export class DefaultMQProducerImpl implements MQProducerInner {
     try {
       if (isEnableBackpressureForAsyncMode) {
         let costTime = this.env.kernel.now() - beginStartTime;
+        const user = sendCallback.sendCallback;
         const isSemaphoreAsyncNumAcquired =
           timeout - costTime > 0 && (yield* this.semaphoreAsyncSendNum.tryAcquire(1, timeout - costTime));
         sendCallback.isSemaphoreAsyncNumAcquired = isSemaphoreAsyncNumAcquired;
+        const numWaited = this.env.kernel.now() - beginStartTime - costTime;
+        this.reportBackpressure(
+          'semaphoreAsyncSendNum',
+          isSemaphoreAsyncNumAcquired ? 'acquire' : 'timeout',
+          1,
+          numWaited,
+          user,
+        );
         if (!isSemaphoreAsyncNumAcquired) {
           sendCallback.onException(
             new RemotingTooMuchRequestException('send message tryAcquire semaphoreAsyncNum timeout'),
@@ -405,6 +438,13 @@ export class DefaultMQProducerImpl implements MQProducerInner {
           timeout - costTime > 0 &&
           (yield* this.semaphoreAsyncSendSize.tryAcquire(msgLen, timeout - costTime));
         sendCallback.isSemaphoreAsyncSizeAcquired = isSemaphoreAsyncSizeAcquired;
+        this.reportBackpressure(
+          'semaphoreAsyncSendSize',
+          isSemaphoreAsyncSizeAcquired ? 'acquire' : 'timeout',
+          msgLen,
+          this.env.kernel.now() - beginStartTime - costTime,
+          user,
+        );
         if (!isSemaphoreAsyncSizeAcquired) {
           sendCallback.onException(
             new RemotingTooMuchRequestException('send message tryAcquire semaphoreAsyncSize timeout'),
@@ -421,6 +461,29 @@ export class DefaultMQProducerImpl implements MQProducerInner {
         throw new MQClientException(this.profile, 'executor rejected ', e);
       }
     }
+  }
+
+  /** Tells the observer (the trace) about a back-pressure step, with the semaphore's state after it. */
+  reportBackpressure(
+    semaphore: BackpressureStep['semaphore'],
+    action: BackpressureStep['action'],
+    permits: number,
+    waitedMs: number,
+    callback: SendCallback,
+  ): void {
+    if (!this.observer?.onBackpressure) return;
+    const s =
+      semaphore === 'semaphoreAsyncSendNum' ? this.semaphoreAsyncSendNum : this.semaphoreAsyncSendSize;
+    this.observer.onBackpressure({
+      semaphore,
+      action,
+      permits,
+      available: s.availablePermits(),
+      total: s.initialPermits,
+      waiting: s.getQueueLength(),
+      waitedMs,
+      callback,
+    });
   }
 
   // ---------------------------------------------------------------------------------------------------

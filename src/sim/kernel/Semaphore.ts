@@ -21,12 +21,16 @@ export class Semaphore implements Blocker {
   private waiters: SemWaiter[] = [];
   private head = 0;
 
+  /** The permits it was created with (for showing how full it is; Java keeps no such number). */
+  readonly initialPermits: number;
+
   constructor(
     private readonly kernel: Kernel,
     permits: number,
     readonly fair = false,
   ) {
     this.permits = permits;
+    this.initialPermits = permits;
   }
 
   availablePermits(): number {

@@ -20,6 +20,7 @@ export const C = {
   sendKernelImpl: code('DefaultMQProducerImpl', 'sendKernelImpl'),
   asyncTask: code('DefaultMQProducerImpl', 'send'),
   executeAsyncMessageSend: code('DefaultMQProducerImpl', 'executeAsyncMessageSend'),
+  semaphoreProcessor: code('BackpressureSendCallBack', 'semaphoreProcessor'),
   selectOneMessageQueue: code('MQFaultStrategy', 'selectOneMessageQueue'),
   updateFaultItem: code('MQFaultStrategy', 'updateFaultItem'),
   selectByHash: code('SelectMessageQueueByHash', 'select'),

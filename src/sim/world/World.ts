@@ -12,7 +12,7 @@ import { currentThreadName } from '../common/ThreadLocal';
 import { BrokerController } from '../broker/BrokerController';
 import { ClientEnvironment } from '../client/ClientEnvironment';
 import { DefaultMQProducer } from '../client/DefaultMQProducer';
-import type { MessageQueueSelector } from '../client/DefaultMQProducerImpl';
+import type { BackpressureStep, MessageQueueSelector } from '../client/DefaultMQProducerImpl';
 import {
   JavaThrowable,
   MQBrokerException,
@@ -246,6 +246,7 @@ export class World {
       onBudgetCheck: (where, costMs, timeoutMs, ok) => this.onBudgetCheck(where, costMs, timeoutMs, ok),
       onAttemptEnd: (times, mq, outcome, error) => this.onAttemptEnd(times, mq, outcome, error),
       onFaultUpdate: (update) => this.onFaultUpdate(update),
+      onBackpressure: (step) => this.onBackpressure(step),
     };
     // Every queue choice goes through the fault strategy (the send loop's and the async re-sends' alike):
     // observe it there, with the explanation the strategy fills in, without changing the decision.
@@ -497,6 +498,26 @@ export class World {
       resetTo: explain.resetTo,
       latencyFaultEnable: this.producer.defaultMQProducerImpl.mqFaultStrategy.isSendLatencyFaultEnable(),
       thread,
+    });
+  }
+
+  /** 5.x: a back-pressure permit taken, refused or given back, and what the semaphore holds after it. */
+  private onBackpressure(step: BackpressureStep): void {
+    const m = step.callback instanceof MsgState ? step.callback : this.msgOfThread();
+    this.trace.add({
+      seq: 0,
+      t: 0,
+      kind: 'producer.backpressure',
+      code: step.action === 'release' ? C.semaphoreProcessor : C.executeAsyncMessageSend,
+      msgId: m?.msgId ?? '',
+      semaphore: step.semaphore,
+      action: step.action,
+      permits: step.permits,
+      available: step.available,
+      total: step.total,
+      waiting: step.waiting,
+      waitedMs: step.waitedMs,
+      thread: currentThreadName(),
     });
   }
 
