@@ -38,6 +38,16 @@ export function summarize(lang: Lang, e: TraceEvent): string {
       });
     case 'executor.reject':
       return t('eventLog.s.executorReject');
+    case 'producer.backpressure':
+      return t(
+        `eventLog.s.backpressure.${str(e, 'action') === 'release' ? 'release' : str(e, 'action') === 'timeout' ? 'timeout' : 'acquire'}`,
+        {
+          semaphore: str(e, 'semaphore'),
+          permits: num('permits'),
+          available: num('available'),
+          total: num('total'),
+        },
+      );
     case 'route.lookup':
       return t('eventLog.s.routeLookup', { topic: str(e, 'topic'), source: str(e, 'source') });
     case 'route.update': {

@@ -64,6 +64,8 @@ const key = (cls: string, method: string) => `${cls}.${method}`;
 /** Upstream's callers, the same in every mode and thread. */
 const PARENT: Readonly<Record<string, string>> = {
   'DefaultMQProducerImpl.send': 'DefaultMQProducer.send',
+  // 5.x: the async send takes its back-pressure permits before it submits the task.
+  'DefaultMQProducerImpl.executeAsyncMessageSend': 'DefaultMQProducerImpl.send',
   'DefaultMQProducerImpl.sendOneway': 'DefaultMQProducer.sendOneway',
   'DefaultMQProducerImpl.sendSelectImpl': 'DefaultMQProducerImpl.send',
   'DefaultMQProducerImpl.start': 'DefaultMQProducer.start',

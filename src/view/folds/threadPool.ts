@@ -327,10 +327,13 @@ export const threadPoolFold: Fold<ThreadPoolState> = {
       applyExecutor(state, e);
       return state;
     }
-    if (e.kind.startsWith('semaphore.')) {
+    // The remoting client's semaphores (semaphore.*) and the 5.x producer back-pressure semaphores
+    // (semaphoreAsyncSendNum and semaphoreAsyncSendSize), each with its state after the step.
+    if (e.kind.startsWith('semaphore.') || e.kind === 'producer.backpressure') {
       const name = firstStr(e, ['semaphore', 'name']) ?? 'semaphore';
       const prev = state.semaphores.get(name);
-      const timedOut = e.kind === 'semaphore.timeout' || bool(e, 'acquired') === false;
+      const timedOut =
+        e.kind === 'semaphore.timeout' || bool(e, 'acquired') === false || str(e, 'action') === 'timeout';
       state.semaphores.set(name, {
         name,
         available: firstNum(e, ['available', 'availablePermits']) ?? prev?.available ?? null,

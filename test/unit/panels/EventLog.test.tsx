@@ -112,3 +112,28 @@ describe('summarize', () => {
     expect(summarize('en', event)).toBe('route of NewTopic stored: 6 write queues');
   });
 });
+
+describe('summarize producer.backpressure', () => {
+  it('says which semaphore, what happened and how many permits are free, in both languages', async () => {
+    const { summarize } = await import('../../../src/panels/eventLog/summary');
+    const event = (action: string) =>
+      ({
+        seq: 1,
+        t: 0,
+        kind: 'producer.backpressure',
+        code: { cls: 'DefaultMQProducerImpl', method: 'executeAsyncMessageSend' },
+        msgId: 'm',
+        semaphore: 'semaphoreAsyncSendNum',
+        action,
+        permits: 1,
+        available: 9,
+        total: 10,
+        waiting: 0,
+        waitedMs: 0,
+      }) as unknown as TraceEvent;
+    expect(summarize('en', event('acquire'))).toBe('semaphoreAsyncSendNum: took 1, 9 / 10 free');
+    expect(summarize('en', event('release'))).toBe('semaphoreAsyncSendNum: gave back 1, 9 / 10 free');
+    expect(summarize('en', event('timeout'))).toBe('semaphoreAsyncSendNum: no 1 free within the time left');
+    expect(summarize('zh-CN', event('acquire'))).toBe('semaphoreAsyncSendNum：取得 1，空闲 9 / 10');
+  });
+});

@@ -108,3 +108,35 @@ describe('<ThreadPoolPanelView> on real message ids', () => {
     expect(tails.size).toBe(new Set(chips.map((c) => c.getAttribute('data-msg-id'))).size);
   });
 });
+
+describe('<ThreadPoolPanelView> with 5.x back-pressure', () => {
+  it('shows semaphoreAsyncSendNum emptying under a burst and full again at the end, from the trace', async () => {
+    const { parseScenario } = await import('../../../src/scenario/validate');
+    const { runScenario } = await import('../../../src/sim/runScenario');
+    const parsed = parseScenario({
+      version: 1,
+      seed: 9,
+      rocketmqVersion: '5.3.3',
+      producer: { enableBackpressureForAsyncMode: true, backPressureForAsyncSendNum: 10 },
+      brokers: [{ name: 'broker-a' }],
+      topics: [{ name: 'T', readQueueNums: 4, writeQueueNums: 4 }],
+      network: { latency: { producerToBroker: { kind: 'fixed', ms: 200 } } },
+      workload: [{ count: 30, ratePerSecond: 1000, mode: 'ASYNC', topic: 'T', bodySize: 100 }],
+    });
+    if (!parsed.ok) throw new Error('the burst scenario does not validate');
+    const trace = runScenario(parsed.scenario);
+    const num = trace.filter(
+      (e) =>
+        e.kind === 'producer.backpressure' &&
+        (e as { semaphore?: string }).semaphore === 'semaphoreAsyncSendNum',
+    );
+    const tenth = trace.indexOf(num[9]!);
+    const row = (c: HTMLElement) => c.querySelector('.pool-semaphores')?.textContent ?? '';
+    const during = view(trace, tenth + 1).container;
+    expect(row(during)).toContain('Semaphores');
+    expect(row(during)).toContain('semaphoreAsyncSendNum: 0 / 10 free');
+    expect(row(during)).toContain('semaphoreAsyncSendSize:');
+    cleanup();
+    expect(row(view(trace, trace.length).container)).toContain('semaphoreAsyncSendNum: 10 / 10 free');
+  });
+});
