@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Trace } from '../../trace/types';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreApi } from '../../store/StoreContext';
 import { formatNumber, shortMsgId } from '../../view/format';
@@ -25,6 +26,7 @@ export function EventLog() {
   const step = useAppStore((s) => s.step);
   const lang = useAppStore((s) => s.lang);
   const selectedMsgId = useAppStore((s) => s.selectedMsgId);
+  const scenario = useAppStore((s) => s.scenario);
   const [filter, setFilter] = useState<LogFilter>({ kind: '', msgId: '' });
   const facets = useMemo(() => traceFacets(trace), [trace]);
   const indices = useMemo(() => filterIndices(trace, filter), [trace, filter]);
@@ -208,6 +210,16 @@ export function EventLog() {
               total: formatNumber(lang, trace.length),
             })}
           </span>
+          <button
+            type="button"
+            className="event-log__export"
+            aria-label={t('eventLog.export')}
+            title={t('eventLog.export')}
+            disabled={trace.length === 0}
+            onClick={() => void exportTrace(trace, scenario)}
+          >
+            {t('eventLog.export.short')}
+          </button>
         </span>
       </div>
       <div
@@ -231,4 +243,18 @@ export function EventLog() {
       </div>
     </div>
   );
+}
+
+/**
+ * Downloads the whole trace as JSON lines, exactly as `npm run sim` prints it. The share module (and the
+ * scenario schema it carries) loads on the first click, not with the page.
+ */
+async function exportTrace(trace: Trace, scenario: unknown): Promise<void> {
+  const [{ traceBlob, traceFileName }, { downloadBlob }] = await Promise.all([
+    import('../../share/importExport'),
+    import('../../share/download'),
+  ]);
+  const id =
+    scenario !== null && typeof scenario === 'object' ? (scenario as { id?: unknown }).id : undefined;
+  downloadBlob(document, traceBlob(trace), traceFileName(typeof id === 'string' ? { id } : null));
 }
