@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { parseScenario } from '../../../src/scenario';
+import { shareUrl } from '../../../src/share/shareLink';
+import { validScenario } from '../scenario/arbitraries';
 import {
   DEFAULT_PRESET,
   loadScenario,
@@ -14,7 +18,7 @@ import { readTrace } from '../../fixtures/traces/readTrace';
 
 function fakeWindow(href: string): Window {
   const url = new URL(href);
-  return { location: { href: url.href, search: url.search } } as unknown as Window;
+  return { location: { href: url.href, search: url.search, hash: url.hash } } as unknown as Window;
 }
 
 const newStore = () => createAppStore({ ui: { lang: 'en', theme: 'light' } });
@@ -148,6 +152,30 @@ describe('loadScenario', () => {
     });
     expect(fetched).toEqual([`http://h/app/scenarios/${DEFAULT_PRESET}.json`]);
     expect(store.getState()).toMatchObject({ loadStatus: 'ready', step: 4, presetId: DEFAULT_PRESET, trace });
+  });
+});
+
+describe('random scenarios through the page address', () => {
+  it('opens a share link exactly as written: the engine runs the same scenario, the cursor is at its step', async () => {
+    const trace = readTrace('sync-retry-broker-error');
+    await fc.assert(
+      fc.asyncProperty(validScenario, fc.nat({ max: trace.length }), async (s, step) => {
+        const parsed = parseScenario(s);
+        if (!parsed.ok) throw new Error('the arbitrary made an invalid scenario');
+        // JSON keeps everything a scenario holds except -0.
+        const expected = JSON.parse(JSON.stringify(parsed.scenario)) as unknown;
+        const e = engine(trace);
+        const store = newStore();
+        await loadScenario(fakeWindow(shareUrl('http://h/course/sendpath/?lang=zh', s, step)), store, {
+          engine: e,
+        });
+        expect(store.getState().loadProblems).toEqual([]);
+        expect(e.ran).toEqual([expected]);
+        expect(store.getState()).toMatchObject({ loadStatus: 'ready', step, presetId: null, trace });
+        expect(store.getState().scenario).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
