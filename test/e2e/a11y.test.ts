@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium, openWatchedPage } from './setup/browser';
+import { firstEvent, presetTrace } from './setup/presetTrace';
 
 /**
  * axe-core over the whole page, each panel landmark and the `?` help dialog, in both languages and both
@@ -120,4 +121,53 @@ describe('accessibility (axe-core) at 1280x720', () => {
       }
     },
   );
+});
+
+/** Where prediction mode first stops in the default preset: before its first queue selection. */
+const FIRST_SELECT = firstEvent(presetTrace(), 'queue.select').seq;
+const CLASSROOM_TEXT = {
+  en: { compareTitle: 'Compare two scenarios', predict: 'Predict' },
+  zh: { compareTitle: '对比两个场景', predict: '预测' },
+} as const;
+
+describe('accessibility (axe-core) of the Compare view and the prediction card', () => {
+  it.each(CASES)('$lang, $theme: no serious or critical violation', async ({ lang, theme }) => {
+    const text = CLASSROOM_TEXT[lang];
+    const options = { colorScheme: theme, locale: lang === 'en' ? 'en-US' : 'zh-CN' } as const;
+    const report: string[] = [];
+
+    const compare = await openWatchedPage(browser, new URL(`?lang=${lang}&compare=1`, baseUrl).href, options);
+    try {
+      const { page } = compare;
+      await page.getByRole('heading', { name: text.compareTitle }).waitFor();
+      // Both sides have run: the summary's charts are drawn.
+      await page.getByRole('slider').nth(1).waitFor({ timeout: 20_000 });
+      await injectAxe(page);
+      report.push(...describeFindings('compare view', await audit(page, null)));
+      expect(compare.problems).toEqual([]);
+    } finally {
+      await compare.close();
+    }
+
+    const predict = await openWatchedPage(browser, new URL(`?lang=${lang}`, baseUrl).href, options);
+    try {
+      const { page } = predict;
+      await page.getByRole('button', { name: text.predict, exact: true }).click();
+      const step = page.locator('button[data-action="stepForward"]');
+      for (let i = 0; i <= FIRST_SELECT; i++) await step.click();
+      const card = page.getByTestId('prediction-card');
+      await card.waitFor();
+      await injectAxe(page);
+      report.push(...describeFindings('prediction card (question)', await audit(page, card)));
+      report.push(...describeFindings('page with the question', await audit(page, null)));
+      await page.keyboard.press('1');
+      await page.getByTestId('prediction-verdict').waitFor();
+      report.push(...describeFindings('prediction card (reveal)', await audit(page, card)));
+      expect(predict.problems).toEqual([]);
+    } finally {
+      await predict.close();
+    }
+    if (report.length > 0) console.log([...new Set(report)].join('\n'));
+    expect([...new Set(report)]).toEqual([]);
+  });
 });

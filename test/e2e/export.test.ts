@@ -9,8 +9,8 @@ const chromium = chromiumForFile(inject('baseUrl'));
 
 describe('trace export in Chromium', () => {
   for (const [lang, name] of [
-    ['en', 'Export the trace as JSON lines (as npm run sim prints it)'],
-    ['zh', '将事件追踪导出为 JSON Lines（与 npm run sim 的输出相同）'],
+    ['en', 'Export the trace as JSONL (JSON lines, as npm run sim prints it)'],
+    ['zh', '将事件追踪导出为 JSONL（JSON Lines，与 npm run sim 的输出相同）'],
   ] as const) {
     it(`downloads the page's trace as JSON lines, byte for byte what Node's engine gives (${lang})`, async () => {
       await chromium.withPage(`?lang=${lang}`, async ({ page }) => {

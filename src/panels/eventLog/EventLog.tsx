@@ -218,7 +218,8 @@ export function EventLog() {
             disabled={trace.length === 0}
             onClick={() => void exportTrace(trace, scenario)}
           >
-            {t('eventLog.export.short')}
+            {/* The visible word is part of the accessible name (WCAG 2.5.3, label in name). */}
+            <span aria-hidden="true">⤓ </span>JSONL
           </button>
         </span>
       </div>
