@@ -1,6 +1,8 @@
+import { lazy, Suspense } from 'react';
 import { useT } from '../i18n/useT';
 import { CallPath } from '../panels/callPath';
-import { CompareLink, CompareView, readCompareParam } from '../panels/compare';
+import { CompareLink } from '../panels/compare/CompareLink';
+import { readCompareParam } from '../panels/compare/compareRun';
 import { EventLog } from '../panels/eventLog';
 import { QueueSelectionPanel } from '../panels/queueSelection';
 import { ThreadPoolPanel } from '../panels/threadPool';
@@ -19,6 +21,11 @@ import { usePlaybackLoop } from './usePlaybackLoop';
 import { useShortcuts } from './useShortcuts';
 import './App.css';
 
+/** The comparison is its own page (`?compare=1`): its code loads only there, not with every page. */
+const CompareView = lazy(() =>
+  import('../panels/compare/CompareView').then((m) => ({ default: m.CompareView })),
+);
+
 /**
  * The page: header (with the Scenario strip), the playback bar, and the panel landmarks of DESIGN.md (named exactly
  * as there), laid out as in ../shared/wireframe.svg: the event log along the bottom, the call path tall on
@@ -33,7 +40,13 @@ export function App() {
   usePresenterMode(store);
   const embed = readEmbedParam(window.location.search);
   if (embed) return <EmbedLayout panel={embed} />;
-  if (readCompareParam(window.location.search)) return <CompareView />;
+  if (readCompareParam(window.location.search)) {
+    return (
+      <Suspense fallback={null}>
+        <CompareView />
+      </Suspense>
+    );
+  }
   return (
     <>
       <a className="skip-link" href="#panels">

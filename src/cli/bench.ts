@@ -232,13 +232,14 @@ if (process.env.SENDPATH_BENCH_BUNDLED !== '1') {
   const { benchBrowser } = (await import(browserBench)) as typeof import('../../scripts/bench-browser');
   const browser = await benchBrowser();
   console.log(
-    `browser (headless Chromium, 1280x720): ${browser.frames} frames while playing ${browser.stepsPlayed} events with ${browser.rpcsInFlight} RPCs in flight at the peak: p50 ${browser.frameP50Ms} ms, p95 ${browser.frameP95Ms} ms, max ${browser.frameMaxMs} ms, ${browser.droppedFrames} dropped; initial JavaScript ${browser.initialJsGzipKB} KB gzip in ${browser.initialJsFiles} files`,
+    `browser (headless Chromium, 1280x720): ${browser.frames} frames while playing ${browser.stepsPlayed} events with ${browser.rpcsInFlight} RPCs in flight at the peak: p50 ${browser.frameP50Ms} ms, p95 ${browser.frameP95Ms} ms, max ${browser.frameMaxMs} ms, ${browser.droppedFrames} dropped; initial JavaScript (index.html's module and its preloads) ${browser.initialJsGzipKB} KB gzip in ${browser.initialJsFiles} files, ${browser.firstScenarioJsGzipKB} KB in ${browser.firstScenarioJsFiles} files once the default preset is simulated and shown`,
   );
   console.log(
     JSON.stringify({
       ...engineFigures,
       frameP95Ms: browser.frameP95Ms,
       initialJsGzipKB: browser.initialJsGzipKB,
+      firstScenarioJsGzipKB: browser.firstScenarioJsGzipKB,
     }),
   );
   process.exit(0);
