@@ -20,13 +20,16 @@ import { useWidth } from '../timeline/useWidth';
 import { CompareCharts } from './CompareCharts';
 import {
   compareHref,
+  compareSettingsHref,
   COMPARE_VERSIONS,
   loadCompareBase,
+  readCompareSettings,
   runCompareSide,
   type CompareBase,
   type CompareIo,
 } from './compareRun';
 import './compare.css';
+import './compareLink.css';
 
 type Status = { kind: 'loading' } | { kind: 'error'; detail: string } | { kind: 'ready' };
 
@@ -210,7 +213,9 @@ export function CompareView({ io = {} }: { io?: CompareIo }) {
         if (!live) return;
         left.getState().showScenario({ scenario: loaded.scenario, presetId: loaded.id, trace: loaded.trace });
         setBase(loaded);
-        setSettingsB(initialB(loaded.settings));
+        setSettingsB(
+          readCompareSettings(window.location.search, loaded.settings) ?? initialB(loaded.settings),
+        );
       },
       (error: unknown) => {
         if (live) setStatus({ kind: 'error', detail: message(error) });
@@ -220,6 +225,13 @@ export function CompareView({ io = {} }: { io?: CompareIo }) {
       live = false;
     };
   }, [left]);
+
+  // The address follows B's settings, so that the page's link is the comparison on screen.
+  useEffect(() => {
+    if (!base || !settingsB) return;
+    const href = compareSettingsHref(window.location.href, base.settings, settingsB);
+    if (href !== window.location.href) window.history.replaceState(window.history.state, '', href);
+  }, [base, settingsB]);
 
   useEffect(() => {
     if (!base || !settingsB) return;
@@ -269,7 +281,7 @@ export function CompareView({ io = {} }: { io?: CompareIo }) {
           <p className="topbar__tagline">{t('compare.scenario', { id: base.id, seed: base.seed ?? '—' })}</p>
         )}
         <div className="topbar__controls">
-          <a className="compare-back" href={compareHref(window.location.href, false)}>
+          <a className="topbar-link compare-back" href={compareHref(window.location.href, false)}>
             <span aria-hidden="true">← </span>
             {t('compare.back')}
           </a>

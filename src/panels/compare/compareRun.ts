@@ -1,6 +1,13 @@
 import { pageEngine, presetUrl, readPresetParam, type ScenarioEngine } from '../../app/loadScenario';
 import type { Trace } from '../../trace/types';
-import { settingsOf, withSettings, type SettingValues } from '../../view/compareSummary';
+import {
+  COMPARED_SETTINGS,
+  settingsDiff,
+  settingsOf,
+  withSettings,
+  type ComparedSetting,
+  type SettingValues,
+} from '../../view/compareSummary';
 
 /** The preset compared when the address names none: a crash where the fault strategy makes a difference. */
 export const COMPARE_DEFAULT_PRESET = 'broker-crash-mid-run';
@@ -21,6 +28,52 @@ export function compareHref(href: string, on: boolean): string {
   else url.searchParams.delete('compare');
   url.searchParams.delete('step');
   url.hash = '';
+  return url.href;
+}
+
+/**
+ * B's settings travel in the address as `b.<setting>=<value>`, one parameter per setting B changes (for
+ * example `?compare=1&preset=broker-crash-mid-run&b.producer.sendLatencyFaultEnable=false`), so a compare
+ * link reopens the same comparison. The names are the scenario file's paths; a value is read only in the
+ * form its setting takes (a version of the list, true or false, or a whole number of at most 9 digits), and
+ * anything else in the address is ignored, so a hostile link can at most change these five settings.
+ */
+export const COMPARE_B_PREFIX = 'b.';
+
+const WHOLE = /^\d{1,9}$/;
+
+function readSetting(setting: ComparedSetting, raw: string): SettingValues[ComparedSetting] | undefined {
+  switch (setting) {
+    case 'rocketmqVersion':
+      return (COMPARE_VERSIONS as readonly string[]).includes(raw) ? raw : undefined;
+    case 'producer.sendLatencyFaultEnable':
+      return raw === 'true' ? true : raw === 'false' ? false : undefined;
+    default:
+      return WHOLE.test(raw) ? Number(raw) : undefined;
+  }
+}
+
+/** B's settings from the address, over A's; null when the address names none (the view picks its own). */
+export function readCompareSettings(search: string, a: SettingValues): SettingValues | null {
+  const params = new URLSearchParams(search);
+  let found = false;
+  const b: SettingValues = { ...a };
+  for (const setting of COMPARED_SETTINGS) {
+    const raw = params.get(`${COMPARE_B_PREFIX}${setting}`);
+    if (raw === null) continue;
+    const value = readSetting(setting, raw);
+    if (value === undefined) continue;
+    b[setting] = value;
+    found = true;
+  }
+  return found ? b : null;
+}
+
+/** The address with B's settings: each one B changes, and none of the others. */
+export function compareSettingsHref(href: string, a: SettingValues, b: SettingValues): string {
+  const url = new URL(href);
+  for (const setting of COMPARED_SETTINGS) url.searchParams.delete(`${COMPARE_B_PREFIX}${setting}`);
+  for (const d of settingsDiff(a, b)) url.searchParams.set(`${COMPARE_B_PREFIX}${d.setting}`, String(d.b));
   return url.href;
 }
 
