@@ -14,6 +14,7 @@ import { HelpDialog } from './HelpDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Panel } from './Panel';
 import { PlaybackBar } from './PlaybackBar';
+import { RunProgress } from './RunProgress';
 import { ScenarioStrip } from './ScenarioStrip';
 import { ThemeSwitch } from './ThemeSwitch';
 import { useCheckpointWarmup } from './useCheckpointWarmup';
@@ -64,6 +65,7 @@ export function App() {
         </div>
       </header>
       <PlaybackBar />
+      <RunProgress />
       <main id="panels" className="panels" tabIndex={-1}>
         <Panel title={t('shell.panel.topology')} area="topology">
           <TopologyPanel />

@@ -57,7 +57,10 @@ export const pageEngine: ScenarioEngine = {
     };
   },
   async simulate(scenario) {
-    // The engine loads in its own chunk, with the first scenario, not with the page.
+    // In a Web Worker, so that the page stays responsive and a long run can be cancelled; on the page's
+    // thread only where there is no Worker (jsdom). The engine loads in its own chunk either way.
+    const { pageSimulator } = await import('../worker/pageSimulator');
+    if (pageSimulator) return pageSimulator.simulate(scenario);
     const { runScenario } = await import('../sim/runScenario');
     return runScenario(scenario as ResolvedScenario);
   },

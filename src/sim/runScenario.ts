@@ -11,6 +11,8 @@ import { World } from './world/World';
 export interface RunOptions {
   /** Stop the run once the trace holds this many events (default `MAX_TRACE_EVENTS`, 5 million). */
   maxEvents?: number;
+  /** Called after each second of virtual time with the events recorded so far (a worker reports them). */
+  onProgress?: (events: number) => void;
 }
 
 export function runScenario(scenario: ResolvedScenario, options: RunOptions = {}): Trace {
@@ -31,5 +33,7 @@ export function runScenario(scenario: ResolvedScenario, options: RunOptions = {}
       },
     ];
   }
+  const onProgress = options.onProgress;
+  if (onProgress) world.onSlice = () => onProgress(world.trace.size);
   return world.run();
 }

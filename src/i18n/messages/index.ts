@@ -12,6 +12,7 @@ import * as playback from './playback';
 import * as prediction from './prediction';
 import * as presenter from './presenter';
 import * as presets from './presets';
+import * as run from './run';
 import * as share from './share';
 import * as shell from './shell';
 import * as topology from './topology';
@@ -30,6 +31,7 @@ export const namespaces = {
   prediction,
   presenter,
   presets,
+  run,
   share,
   shell,
   topology,
