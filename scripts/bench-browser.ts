@@ -10,24 +10,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { parseScenario } from '../src/scenario/validate';
 import type { Scenario } from '../src/scenario/schema';
 import { encodeShareFragment } from '../src/share/shareLink';
 import { runScenario } from '../src/sim/runScenario';
 import { topologyFold } from '../src/view/folds/topology';
+import { launchChromium } from '../test/e2e/setup/chromium';
 import { serveStatic } from '../test/e2e/setup/static-server';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 
 /**
  * 2,000 async sends in one second to three brokers over links of 150 ms each way: every reply takes about
@@ -133,10 +125,7 @@ export async function benchBrowser(): Promise<BrowserBench> {
     build: { outDir, emptyOutDir: true, minify: !profile },
   });
   const server = await serveStatic(outDir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_FLAGS,
-  });
+  const browser = await launchChromium();
   try {
     // initialJsGzipKB: the scripts index.html loads (its module script and the modulepreloads of that
     // script's static imports), gzipped at level 9 as a static host would serve them. firstScenarioJsGzipKB:

@@ -10,7 +10,7 @@ export interface WorkerLike {
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
-/** The run was stopped by Cancel, or replaced by a newer one before it finished. */
+/** The run was stopped by Cancel before it finished. */
 export class RunCancelled extends Error {
   constructor() {
     super('the run was cancelled');
@@ -31,29 +31,43 @@ interface Pending {
 }
 
 /**
- * Runs scenarios in a worker, one at a time: a new run or Cancel terminates the worker of the run before
- * (a simulation cannot be interrupted from outside; a fresh worker starts for the next run), so a stale
- * result never lands. Progress goes to `runStatus`.
+ * Runs scenarios in a worker, in the order they are asked for: the worker takes one message at a time, so a
+ * run waits for the ones before it (a preset load and a comparison's two sides may overlap; each caller
+ * decides whether a result it waited for is still wanted). Progress of the run at the head goes to
+ * `runStatus`. Cancel terminates the worker (a simulation cannot be interrupted from outside), rejects every
+ * run waiting on it with `RunCancelled`, and the next run starts a fresh worker.
  */
 export function createWorkerSimulator(spawn: () => WorkerLike) {
   let worker: WorkerLike | null = null;
-  let pending: Pending | null = null;
+  /** Runs sent to the worker and not answered yet, oldest first. */
+  const pending: Pending[] = [];
   let nextId = 1;
 
-  const settle = () => {
-    pending = null;
-    runStatus.setState({ running: null });
+  const showHead = () => {
+    const head = pending[0];
+    runStatus.setState({ running: head ? { id: head.id, events: 0 } : null });
   };
 
-  const stopWorker = () => {
+  const take = (id: number): Pending | undefined => {
+    const i = pending.findIndex((p) => p.id === id);
+    if (i < 0) return undefined;
+    const [run] = pending.splice(i, 1);
+    showHead();
+    return run;
+  };
+
+  const failAll = (error: () => Error) => {
     worker?.terminate();
     worker = null;
+    const runs = pending.splice(0);
+    runStatus.setState({ running: null });
+    for (const run of runs) run.reject(error());
   };
 
   const onMessage = (event: MessageEvent<FromWorker>) => {
     const message = event.data;
-    const run = pending;
-    if (!run || message.id !== run.id) return;
+    const run = pending.find((p) => p.id === message.id);
+    if (!run) return;
     switch (message.type) {
       case 'progress':
         runStatus.setState({ running: { id: run.id, events: message.events } });
@@ -62,7 +76,7 @@ export function createWorkerSimulator(spawn: () => WorkerLike) {
         appendChunk(run.events, JSON.parse(message.json) as TraceEvent[]);
         return;
       case 'done':
-        settle();
+        take(run.id);
         if (run.events.length !== message.total) {
           run.reject(new Error(`the worker sent ${run.events.length} of ${message.total} events`));
         } else {
@@ -70,7 +84,7 @@ export function createWorkerSimulator(spawn: () => WorkerLike) {
         }
         return;
       case 'error':
-        settle();
+        take(run.id);
         run.reject(new Error(message.message));
     }
   };
@@ -81,11 +95,8 @@ export function createWorkerSimulator(spawn: () => WorkerLike) {
     w.onmessage = onMessage;
     w.onerror = (event) => {
       event.preventDefault?.();
-      const run = pending;
-      stopWorker();
-      if (!run) return;
-      settle();
-      run.reject(new Error(`the simulation worker failed: ${event.message || 'unknown error'}`));
+      const detail = event.message || 'unknown error';
+      failAll(() => new Error(`the simulation worker failed: ${detail}`));
     };
     worker = w;
     return w;
@@ -93,32 +104,23 @@ export function createWorkerSimulator(spawn: () => WorkerLike) {
 
   return {
     simulate(scenario: unknown): Promise<Trace> {
-      if (pending) {
-        const old = pending;
-        stopWorker();
-        settle();
-        old.reject(new RunCancelled());
-      }
       const id = nextId++;
       return new Promise<Trace>((resolve, reject) => {
-        pending = { id, events: [], resolve, reject };
-        runStatus.setState({ running: { id, events: 0 }, cancelled: false });
+        pending.push({ id, events: [], resolve, reject });
+        if (pending.length === 1) runStatus.setState({ running: { id, events: 0 }, cancelled: false });
         try {
           workerFor().postMessage({ type: 'simulate', id, scenario });
         } catch (error) {
-          settle();
+          take(id);
           reject(error instanceof Error ? error : new Error(String(error)));
         }
       });
     },
-    /** Stops the run in progress, if any; its caller gets `RunCancelled`. */
+    /** Stops the run in progress and every run waiting behind it; their callers get `RunCancelled`. */
     cancel(): void {
-      const run = pending;
-      if (!run) return;
-      stopWorker();
-      settle();
+      if (pending.length === 0) return;
+      failAll(() => new RunCancelled());
       runStatus.setState({ cancelled: true });
-      run.reject(new RunCancelled());
     },
   };
 }

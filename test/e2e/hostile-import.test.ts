@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openWatchedPage } from './setup/browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumForFile, openWatchedPage } from './setup/browser';
 
 const CORPUS = resolve(import.meta.dirname, '../fixtures/hostile');
 /** Import files the importer accepts (see test/unit/share/corpus.test.ts); every other one is refused. */
@@ -13,15 +13,19 @@ const files = readdirSync(CORPUS)
   .filter((name) => !name.endsWith('.link.txt') && !name.endsWith('.ts') && name !== 'README.md')
   .sort();
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
+const chromium = chromiumForFile(baseUrl);
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+/** Opens the page and records every dialog (an `alert` from markup would be one), dismissing it. */
+async function openRecordingDialogs(path: string) {
+  const watched = await openWatchedPage(chromium.browser(), `${baseUrl}${path}`);
+  const dialogs: string[] = [];
+  watched.page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return { ...watched, dialogs };
+}
 
 /** The page's scenario name and trace length, which a refused import must leave as they were. */
 async function onScreen(page: Page): Promise<{ position: string; scenario: string }> {
@@ -49,12 +53,8 @@ describe('hostile import files opened through the scenario editor', () => {
   it.each(files.filter((f) => !ACCEPTED.has(f)))(
     '%s: says what is wrong, keeps the scenario on screen (also after a reload), executes nothing',
     async (file) => {
-      const watched = await openWatchedPage(browser, `${baseUrl}?lang=en&step=5`);
-      const dialogs: string[] = [];
-      watched.page.on('dialog', (dialog) => {
-        dialogs.push(dialog.message());
-        void dialog.dismiss();
-      });
+      const watched = await openRecordingDialogs('?lang=en&step=5');
+      const { dialogs } = watched;
       try {
         const { page } = watched;
         await page.getByRole('slider', { name: 'Timeline' }).waitFor();
@@ -78,12 +78,8 @@ describe('hostile import files opened through the scenario editor', () => {
   );
 
   it('markup-in-free-text.json: an accepted file shows its markup as text, never as elements', async () => {
-    const watched = await openWatchedPage(browser, `${baseUrl}?lang=en`);
-    const dialogs: string[] = [];
-    watched.page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
+    const watched = await openRecordingDialogs('?lang=en');
+    const { dialogs } = watched;
     try {
       const { page } = watched;
       await page.getByRole('slider', { name: 'Timeline' }).waitFor();

@@ -64,29 +64,42 @@ describe('createWorkerSimulator', () => {
     await expect(result).rejects.toThrow('the worker sent 2 of 3 events');
   });
 
-  it('a newer run supersedes the one in progress: the old worker stops, its answers never land', async () => {
+  it('runs overlapping requests one after the other in the same worker, each getting its own trace', async () => {
     const { sim, worker } = setup();
     const first = sim.simulate({ n: 1 });
-    const old = worker();
-    const firstId = old.sent[0]!.id;
     const second = sim.simulate({ n: 2 });
-    await expect(first).rejects.toBeInstanceOf(RunCancelled);
-    expect(old.terminated).toBe(true);
-    const fresh = worker();
-    expect(fresh).not.toBe(old);
-    const secondId = fresh.sent[0]!.id;
-    expect(secondId).not.toBe(firstId);
-    fresh.answer(chunk(firstId, 0, 9));
-    fresh.answer(chunk(secondId, 0, 1));
-    fresh.answer({ type: 'done', id: secondId, total: 1 });
+    expect(FakeWorker.made).toHaveLength(1);
+    const [a, b] = worker().sent.map((m) => m.id);
+    expect(a).not.toBe(b);
+    // Progress shows the run at the head; answers are matched by id.
+    expect(runStatus.getState().running?.id).toBe(a);
+    worker().answer(chunk(a!, 0, 2));
+    worker().answer({ type: 'done', id: a!, total: 2 });
+    expect(runStatus.getState().running?.id).toBe(b);
+    worker().answer(chunk(b!, 0, 1));
+    worker().answer({ type: 'done', id: b!, total: 1 });
+    expect((await first).length).toBe(2);
     expect((await second).length).toBe(1);
+    expect(runStatus.getState().running).toBeNull();
   });
 
-  it('Cancel stops the worker, rejects the run and says so in the status', async () => {
+  it('ignores answers to a run it no longer waits for', async () => {
     const { sim, worker } = setup();
     const run = sim.simulate({});
+    const { id } = worker().sent[0]!;
+    worker().answer(chunk(id + 100, 0, 5));
+    worker().answer({ type: 'done', id: id + 100, total: 5 });
+    worker().answer({ type: 'done', id, total: 0 });
+    expect(await run).toEqual([]);
+  });
+
+  it('Cancel stops the worker, rejects every waiting run and says so in the status', async () => {
+    const { sim, worker } = setup();
+    const run = sim.simulate({});
+    const queued = sim.simulate({});
     sim.cancel();
     await expect(run).rejects.toBeInstanceOf(RunCancelled);
+    await expect(queued).rejects.toBeInstanceOf(RunCancelled);
     expect(worker().terminated).toBe(true);
     expect(runStatus.getState()).toEqual({ running: null, cancelled: true });
     sim.simulate({}).catch(() => {});
