@@ -26,7 +26,7 @@ function Position() {
   const lang = useAppStore((s) => s.lang);
   const total = useAppStore((s) => s.trace.length);
   const step = useAppStore((s) => s.step);
-  const time = useAppStore((s) => (s.step > 0 ? (s.trace[s.step - 1]?.t ?? 0) : null));
+  const time = useAppStore((s) => (s.step > 0 ? (s.trace.at(s.step - 1)?.t ?? 0) : null));
   const n = (v: number) => formatNumber(lang, v);
   return (
     <div className="pb-position" data-testid="playback-position">

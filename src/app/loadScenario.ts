@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand';
 import type { AppState } from '../store/appStore';
 import type { ResolvedScenario } from '../scenario/defaults';
+import { PAGE_MAX_TRACE_EVENTS } from '../trace/limits';
 import type { Trace } from '../trace/types';
 import { translate } from '../i18n';
 import { readStepParam } from './urlStep';
@@ -59,10 +60,14 @@ export const pageEngine: ScenarioEngine = {
   async simulate(scenario) {
     // In a Web Worker, so that the page stays responsive and a long run can be cancelled; on the page's
     // thread only where there is no Worker (jsdom). The engine loads in its own chunk either way.
+    // Either way the page gets a packed trace, capped at PAGE_MAX_TRACE_EVENTS.
     const { pageSimulator } = await import('../worker/pageSimulator');
-    if (pageSimulator) return pageSimulator.simulate(scenario);
-    const { runScenario } = await import('../sim/runScenario');
-    return runScenario(scenario as ResolvedScenario);
+    if (pageSimulator) return pageSimulator.simulate(scenario, PAGE_MAX_TRACE_EVENTS);
+    const [{ runScenario }, { packTrace }] = await Promise.all([
+      import('../sim/runScenario'),
+      import('../trace/packed'),
+    ]);
+    return packTrace(runScenario(scenario as ResolvedScenario, { maxEvents: PAGE_MAX_TRACE_EVENTS }));
   },
 };
 

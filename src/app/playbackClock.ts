@@ -26,7 +26,7 @@ export interface PlaybackClock {
 
 /** The clock at a cursor position: virtual time is that of the event at the cursor (or the first one). */
 export function clockAt(trace: Trace, step: number): PlaybackClock {
-  const event = step > 0 ? trace[step - 1] : trace[0];
+  const event = step > 0 ? trace.at(step - 1) : trace.at(0);
   return { step, virtualT: event?.t ?? 0, carry: 0 };
 }
 
@@ -43,9 +43,9 @@ export function advanceClock(
     const carry = clock.carry + (elapsed * speed) / EVENT_TICK_MS;
     const whole = Math.floor(carry);
     const step = Math.min(trace.length, clock.step + whole);
-    return { step, virtualT: trace[step - 1]?.t ?? clock.virtualT, carry: carry - whole };
+    return { step, virtualT: trace.at(step - 1)?.t ?? clock.virtualT, carry: carry - whole };
   }
-  const next = trace[clock.step]!;
+  const next = trace.at(clock.step)!;
   let virtualT = clock.virtualT + elapsed * speed * TIME_SCALE;
   const maxAhead = MAX_IDLE_WALL_MS * speed * TIME_SCALE;
   if (next.t - virtualT > maxAhead) virtualT = next.t - maxAhead;

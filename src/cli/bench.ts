@@ -24,6 +24,7 @@ import type { InvokeCallback, RemotingClient } from '../sim/remoting/RemotingCli
 import { RemotingCommand } from '../sim/remoting/RemotingCommand';
 import { ResponseFuture } from '../sim/remoting/ResponseFuture';
 import { World } from '../sim/world/World';
+import { packTrace } from '../trace/packed';
 import type { Trace } from '../trace/types';
 import { measureSeek, type SeekMeasurement } from '../view/seekBenchmark';
 import { callPathFold } from '../view/folds/callPath';
@@ -212,7 +213,8 @@ if (process.env.SENDPATH_BENCH_BUNDLED !== '1') {
     outfile,
     logLevel: 'warning',
   });
-  const child = spawnSync(process.execPath, [outfile], {
+  // --expose-gc: the packed trace's heap figures are read after a collection.
+  const child = spawnSync(process.execPath, ['--expose-gc', outfile], {
     stdio: ['inherit', 'pipe', 'inherit'],
     encoding: 'utf8',
     env: { ...process.env, SENDPATH_BENCH_BUNDLED: '1' },
@@ -275,6 +277,24 @@ console.log(
   `client floor (4.9.8 producer alone, instant fake remoting, no trace): ${Math.round(floorMs)} ms for 100,000 async sends`,
 );
 
+// The page keeps the trace packed (src/trace/packed.ts). Its size: the typed arrays and the string table,
+// and what the heap says once the objects are gone.
+const gc = (globalThis as { gc?: () => void }).gc;
+const objectTrace = main.trace;
+const packStart = performance.now();
+const packed = packTrace(objectTrace);
+const packMs = performance.now() - packStart;
+gc?.();
+const heapWithObjects = process.memoryUsage().heapUsed;
+main.trace = packed;
+(objectTrace as unknown[]).length = 0;
+gc?.();
+const heapPackedOnly = process.memoryUsage().heapUsed;
+const bytesPerEvent = packed.byteLength / packed.length;
+console.log(
+  `packed trace: ${main.events} events in ${Math.round(packMs)} ms, ${bytesPerEvent.toFixed(1)} bytes an event (${(packed.byteLength / 2 ** 20).toFixed(1)} MB); dropping the event objects freed ${Math.round((heapWithObjects - heapPackedOnly) / 2 ** 20)} MB of heap (${Math.round((heapWithObjects - heapPackedOnly) / main.events)} bytes an event)`,
+);
+
 /** Every panel's fold, as the page computes them when the cursor jumps. */
 const PANEL_FOLDS = [
   topologyFold,
@@ -284,8 +304,10 @@ const PANEL_FOLDS = [
   callPathFold,
 ] as readonly Fold<unknown>[];
 const seek: SeekMeasurement = measureSeek(main.trace, PANEL_FOLDS);
+gc?.();
+const pageHeapMB = process.memoryUsage().heapUsed / 2 ** 20;
 console.log(
-  `seek over ${main.events} events: checkpoints built in ${Math.round(seek.prepareMs)} ms, then ${seek.jumps} random jumps p50 ${seek.p50Ms.toFixed(2)} ms, p95 ${seek.p95Ms.toFixed(2)} ms, max ${seek.maxMs.toFixed(2)} ms`,
+  `seek over ${main.events} packed events: checkpoints built in ${Math.round(seek.prepareMs)} ms, then ${seek.jumps} random jumps p50 ${seek.p50Ms.toFixed(2)} ms, p95 ${seek.p95Ms.toFixed(2)} ms, max ${seek.maxMs.toFixed(2)} ms`,
 );
 console.log(
   JSON.stringify({
@@ -298,5 +320,7 @@ console.log(
     peakHeapMB: Math.round(main.peakHeapMB),
     clientFloorMs100k: Math.round(floorMs),
     seekP95Ms: Number(seek.p95Ms.toFixed(2)),
+    bytesPerEvent: Number(bytesPerEvent.toFixed(1)),
+    pageHeapMB: Math.round(pageHeapMB),
   }),
 );

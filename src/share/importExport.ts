@@ -102,6 +102,6 @@ export function traceBlob(trace: Trace): Blob {
 
 function traceLines(trace: Trace): string[] {
   const lines = new Array<string>(trace.length);
-  for (let i = 0; i < trace.length; i++) lines[i] = `${JSON.stringify(trace[i])}\n`;
+  for (let i = 0; i < trace.length; i++) lines[i] = `${JSON.stringify(trace.at(i))}\n`;
   return lines;
 }

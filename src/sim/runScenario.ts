@@ -1,5 +1,5 @@
 import type { ResolvedScenario } from '../scenario/defaults';
-import type { Trace } from '../trace/types';
+import type { TraceEvent } from '../trace/types';
 import { World } from './world/World';
 
 /**
@@ -15,7 +15,7 @@ export interface RunOptions {
   onProgress?: (events: number) => void;
 }
 
-export function runScenario(scenario: ResolvedScenario, options: RunOptions = {}): Trace {
+export function runScenario(scenario: ResolvedScenario, options: RunOptions = {}): TraceEvent[] {
   let world: World;
   try {
     world = new World(scenario, options.maxEvents);

@@ -162,4 +162,16 @@ export type KnownEvent =
 
 export type TraceEvent = KnownEvent | OtherEvent;
 
-export type Trace = readonly TraceEvent[];
+/**
+ * A trace as the page and the tools read it: its length and its events by index. A plain `TraceEvent[]` is
+ * one (tests write them by hand); the page keeps a `PackedTrace` (src/trace/packed.ts), which builds each
+ * event on demand from typed arrays. Read events with `at(i)`, never with `trace[i]`.
+ */
+export interface Trace {
+  readonly length: number;
+  at(index: number): TraceEvent | undefined;
+  [Symbol.iterator](): Iterator<TraceEvent>;
+}
+
+/** A trace held as plain objects: what the engine returns and what tests write by hand. */
+export type TraceArray = readonly TraceEvent[];

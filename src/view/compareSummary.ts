@@ -161,6 +161,6 @@ export function withSettings(written: unknown, a: SettingValues, b: SettingValue
  * moving one side moves the other to the same moment of the run.
  */
 export function linkedStep(from: Trace, fromStep: number, to: Trace): number {
-  const event = fromStep > 0 ? from[Math.min(fromStep, from.length) - 1] : undefined;
+  const event = fromStep > 0 ? from.at(Math.min(fromStep, from.length) - 1) : undefined;
   return event ? stepAtTime(to, event.t) : 0;
 }

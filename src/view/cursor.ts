@@ -1,4 +1,4 @@
-import type { Trace } from '../trace/types';
+import type { Trace, TraceEvent } from '../trace/types';
 import type { Fold } from './fold';
 
 /**
@@ -80,7 +80,7 @@ export function createFoldCursor<S>(trace: Trace, fold: Fold<S>, options: Cursor
   /** Applies events livePos..target-1 to the live state, storing each checkpoint not yet held. */
   function advance(target: number): void {
     while (livePos < target) {
-      const event = trace[livePos]!;
+      const event = trace.at(livePos)!;
       live = fold.apply(live, event, livePos);
       stats.applies++;
       livePos++;
@@ -146,7 +146,7 @@ export function createFoldCursor<S>(trace: Trace, fold: Fold<S>, options: Cursor
         // Always make one checkpoint per call, however small the budget, so warming cannot stall.
         if (until - from > budget && budget < maxApplies) return false;
         for (let i = from; i < until; i++) {
-          state = fold.apply(state, trace[i]!, i);
+          state = fold.apply(state, trace.at(i)!, i);
           stats.applies++;
         }
         budget -= interval;
@@ -195,14 +195,14 @@ export function foldCursor<S>(trace: Trace, fold: Fold<S>): FoldCursor<S> {
 export function foldFromZero<S>(trace: Trace, fold: Fold<S>, step: number): S {
   const target = clampStep(step, trace.length);
   let state = fold.initial(trace);
-  for (let i = 0; i < target; i++) state = fold.apply(state, trace[i]!, i);
+  for (let i = 0; i < target; i++) state = fold.apply(state, trace.at(i)!, i);
   return state;
 }
 
 /** The event at the cursor: the last one applied, or `undefined` at step 0. */
-export function eventAtStep(trace: Trace, step: number): Trace[number] | undefined {
+export function eventAtStep(trace: Trace, step: number): TraceEvent | undefined {
   const s = clampStep(step, trace.length);
-  return s > 0 ? trace[s - 1] : undefined;
+  return s > 0 ? trace.at(s - 1) : undefined;
 }
 
 /** Number of events with `t <= virtualT`, searching from `from` (events are in time order). */
@@ -211,7 +211,7 @@ export function stepAtTime(trace: Trace, virtualT: number, from = 0): number {
   let hi = trace.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (trace[mid]!.t <= virtualT) lo = mid + 1;
+    if (trace.at(mid)!.t <= virtualT) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -13,7 +13,7 @@ export function narrationCursorStep(trace: Trace, at: NarrationAnchor): number |
   if (at.by === 'step') return at.step >= 0 && at.step < trace.length ? at.step + 1 : null;
   let seen = 0;
   for (let index = 0; index < trace.length; index++) {
-    const event = trace[index]!;
+    const event = trace.at(index)!;
     if (at.kind !== null && event.kind !== at.kind) continue;
     if (at.msgId !== null && (event as { msgId?: unknown }).msgId !== at.msgId) continue;
     seen++;

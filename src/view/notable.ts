@@ -82,7 +82,7 @@ export function notableIndex(trace: Trace): NotableIndex {
   if (!index) {
     const all: Notable[] = [];
     for (let i = 0; i < trace.length; i++) {
-      const event = trace[i]!;
+      const event = trace.at(i)!;
       const kind = notableKindOf(event);
       if (kind) {
         const msgId = field(event, 'msgId');

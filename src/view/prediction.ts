@@ -65,7 +65,7 @@ export function firstQuestionBetween(
 ): number | null {
   const end = Math.min(to, trace.length);
   for (let i = Math.max(0, from); i < end; i++) {
-    if (!answered.has(i) && isQuestionEvent(trace[i])) return i;
+    if (!answered.has(i) && isQuestionEvent(trace.at(i))) return i;
   }
   return null;
 }
@@ -101,7 +101,7 @@ function byBrokerThenQueue(a: string, b: string): number {
 
 function topicOf(trace: Trace, msgId: string, before: number): string | null {
   for (let i = before - 1; i >= 0; i--) {
-    const e = trace[i]!;
+    const e = trace.at(i)!;
     if (e.kind === 'send.call' && (e as { msgId?: unknown }).msgId === msgId) {
       const topic = (e as { topic?: unknown }).topic;
       return typeof topic === 'string' ? topic : null;
@@ -121,11 +121,11 @@ interface QueueDataLike {
  * answer is always among them.
  */
 export function queueChoices(trace: Trace, index: number): string[] {
-  const event = trace[index] as QueueSelectEvent;
+  const event = trace.at(index) as QueueSelectEvent;
   const topic = topicOf(trace, event.msgId, index);
   const labels = new Set<string>();
   for (let i = index - 1; i >= 0 && labels.size === 0; i--) {
-    const e = trace[i]!;
+    const e = trace.at(i)!;
     if (e.kind !== 'route.update') continue;
     if (topic !== null && (e as { topic?: unknown }).topic !== topic) continue;
     const queueData = (e as { queueData?: unknown }).queueData;
@@ -152,7 +152,7 @@ export function queueChoices(trace: Trace, index: number): string[] {
 
 /** The question asked before `trace[index]`, or null when that event is not a question. */
 export function questionAt(trace: Trace, index: number): Question | null {
-  const event = trace[index];
+  const event = trace.at(index);
   if (!event || !isQuestionEvent(event)) return null;
   if (event.kind === 'queue.select') {
     const e = event as QueueSelectEvent;
@@ -183,7 +183,7 @@ export function questionAt(trace: Trace, index: number): Question | null {
   const e = event as BrokerStoreEvent;
   let storedBefore = 0;
   for (let i = 0; i < index; i++) {
-    const p = trace[i]!;
+    const p = trace.at(i)!;
     if (p.kind === 'broker.store' && (p as BrokerStoreEvent).msgId === e.msgId) storedBefore++;
   }
   return {

@@ -1,26 +1,26 @@
 /// <reference lib="webworker" />
 import type { ResolvedScenario } from '../scenario/defaults';
 import { runScenario } from '../sim/runScenario';
-import { CHUNK_EVENTS, type FromWorker, type ToWorker } from './protocol';
+import { packTrace, transferList } from '../trace/packed';
+import type { FromWorker, ToWorker } from './protocol';
 
 /**
- * The simulation worker: runs `runScenario` off the page's thread, reports progress, and posts the trace
- * back in chunks. The page terminates the worker to cancel a run.
+ * The simulation worker: runs `runScenario` off the page's thread, reports progress, packs the trace and
+ * transfers it to the page. The page terminates the worker to cancel a run.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const post = (message: FromWorker) => scope.postMessage(message);
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
-  const { id, scenario } = event.data;
+  const { id, scenario, maxEvents } = event.data;
   try {
-    const trace = runScenario(scenario as ResolvedScenario, {
-      onProgress: (events) => post({ type: 'progress', id, events }),
+    const events = runScenario(scenario as ResolvedScenario, {
+      maxEvents,
+      onProgress: (count) => scope.postMessage({ type: 'progress', id, events: count } satisfies FromWorker),
     });
-    for (let i = 0; i < trace.length; i += CHUNK_EVENTS) {
-      post({ type: 'chunk', id, json: JSON.stringify(trace.slice(i, i + CHUNK_EVENTS)) });
-    }
-    post({ type: 'done', id, total: trace.length });
+    const trace = packTrace(events).toTransferable();
+    scope.postMessage({ type: 'done', id, trace } satisfies FromWorker, transferList(trace));
   } catch (error) {
-    post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });
+    const message = error instanceof Error ? error.message : String(error);
+    scope.postMessage({ type: 'error', id, message } satisfies FromWorker);
   }
 };

@@ -1,4 +1,4 @@
-import type { Trace, TraceEvent } from '../trace/types';
+import { PackedTrace } from '../trace/packed';
 import type { FromWorker, ToWorker } from './protocol';
 import { runStatus } from './runStatus';
 
@@ -18,15 +18,9 @@ export class RunCancelled extends Error {
   }
 }
 
-/** Appends a chunk of events in place (no spread: a chunk holds thousands of events). */
-export function appendChunk(target: TraceEvent[], chunk: readonly TraceEvent[]): void {
-  for (let i = 0; i < chunk.length; i++) target.push(chunk[i]!);
-}
-
 interface Pending {
   id: number;
-  events: TraceEvent[];
-  resolve: (trace: Trace) => void;
+  resolve: (trace: PackedTrace) => void;
   reject: (error: Error) => void;
 }
 
@@ -72,15 +66,12 @@ export function createWorkerSimulator(spawn: () => WorkerLike) {
       case 'progress':
         runStatus.setState({ running: { id: run.id, events: message.events } });
         return;
-      case 'chunk':
-        appendChunk(run.events, JSON.parse(message.json) as TraceEvent[]);
-        return;
       case 'done':
         take(run.id);
-        if (run.events.length !== message.total) {
-          run.reject(new Error(`the worker sent ${run.events.length} of ${message.total} events`));
-        } else {
-          run.resolve(Object.freeze(run.events));
+        try {
+          run.resolve(PackedTrace.fromTransferable(message.trace));
+        } catch (error) {
+          run.reject(new Error(`the worker's trace could not be read: ${String(error)}`));
         }
         return;
       case 'error':
@@ -103,13 +94,14 @@ export function createWorkerSimulator(spawn: () => WorkerLike) {
   };
 
   return {
-    simulate(scenario: unknown): Promise<Trace> {
+    /** Runs a validated scenario; the trace stops at `maxEvents` (src/trace/limits.ts). */
+    simulate(scenario: unknown, maxEvents: number): Promise<PackedTrace> {
       const id = nextId++;
-      return new Promise<Trace>((resolve, reject) => {
-        pending.push({ id, events: [], resolve, reject });
+      return new Promise<PackedTrace>((resolve, reject) => {
+        pending.push({ id, resolve, reject });
         if (pending.length === 1) runStatus.setState({ running: { id, events: 0 }, cancelled: false });
         try {
-          workerFor().postMessage({ type: 'simulate', id, scenario });
+          workerFor().postMessage({ type: 'simulate', id, scenario, maxEvents });
         } catch (error) {
           take(id);
           reject(error instanceof Error ? error : new Error(String(error)));

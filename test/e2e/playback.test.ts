@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, chromiumForFile } from './setup/browser';
 import { firstEvent, presetTrace } from './setup/presetTrace';
+import type { TraceEvent } from '../../src/trace/types';
 
 const baseUrl = inject('baseUrl');
 const chromium = chromiumForFile(baseUrl);
@@ -10,11 +11,7 @@ const withPage = chromium.withPage;
 /** The default preset's trace (the page opens it when the URL names none), and its retry's queue choice. */
 const trace = presetTrace();
 type QueueSelect = { seq: number; attempt: number; brokerName: string; queueId: number };
-const retrySelect = firstEvent<QueueSelect & (typeof trace)[number]>(
-  trace,
-  'queue.select',
-  (e) => e.attempt === 1,
-);
+const retrySelect = firstEvent<QueueSelect & TraceEvent>(trace, 'queue.select', (e) => e.attempt === 1);
 /** The step that shows the retry's queue selection (the cursor is after that event). */
 const RETRY_STEP = retrySelect.seq + 1;
 
@@ -157,7 +154,7 @@ describe('playback in Chromium at 1280x720', () => {
       await settle(page);
       expect(stepInUrl(page)).toBe('10');
       // The call path shows the clicked event (seq 9) with its upstream method.
-      const clicked = trace[9]!;
+      const clicked = trace.at(9)!;
       const callPath = await page.getByRole('region', { name: 'Call path' }).innerText();
       expect(callPath).toContain(`Event 9 · ${clicked.kind}`);
       expect(callPath).toContain(`${clicked.code.cls}.${clicked.code.method}`);

@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { queueChoices, queueLabel } from '../../src/view/prediction';
 import { screenshot, chromiumForFile } from './setup/browser';
 import { firstEvent, presetTrace } from './setup/presetTrace';
+import type { TraceEvent } from '../../src/trace/types';
 
 const baseUrl = inject('baseUrl');
 const chromium = chromiumForFile(baseUrl);
@@ -9,7 +10,7 @@ const withPage = chromium.withPage;
 
 /** The default preset's first queue selection: where prediction mode first stops, and its answer. */
 const trace = presetTrace();
-const firstSelect = firstEvent<{ seq: number; brokerName: string; queueId: number } & (typeof trace)[number]>(
+const firstSelect = firstEvent<{ seq: number; brokerName: string; queueId: number } & TraceEvent>(
   trace,
   'queue.select',
 );

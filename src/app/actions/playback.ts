@@ -1,6 +1,6 @@
 import type { Action } from './types';
 
-const hasEvents = (s: { trace: readonly unknown[] }) => s.trace.length > 0;
+const hasEvents = (s: { trace: { length: number } }) => s.trace.length > 0;
 
 /** Play and Pause are one button whose name says what it will do. */
 export const togglePlay: Action = {

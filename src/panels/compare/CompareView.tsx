@@ -66,7 +66,7 @@ function SidePosition() {
   const lang = useAppStore((s) => s.lang);
   const step = useAppStore((s) => s.step);
   const total = useAppStore((s) => s.trace.length);
-  const time = useAppStore((s) => (s.step > 0 ? (s.trace[s.step - 1]?.t ?? 0) : null));
+  const time = useAppStore((s) => (s.step > 0 ? (s.trace.at(s.step - 1)?.t ?? 0) : null));
   const n = (v: number) => formatNumber(lang, v);
   return (
     <p className="compare-side__position">

@@ -83,7 +83,7 @@ export function EventLog() {
     const index = eventIndexAt(row);
     const s = store.getState();
     s.seek(index + 1);
-    const msgId = (trace[index] as { msgId?: unknown } | undefined)?.msgId;
+    const msgId = (trace.at(index) as { msgId?: unknown } | undefined)?.msgId;
     if (typeof msgId === 'string') s.selectMessage(msgId);
   };
 
@@ -108,7 +108,7 @@ export function EventLog() {
   const rows = [];
   for (let row = win.first; row < win.last; row++) {
     const index = eventIndexAt(row);
-    const e = trace[index]!;
+    const e = trace.at(index)!;
     const msgId = (e as { msgId?: unknown }).msgId;
     const msg = typeof msgId === 'string' ? msgId : null;
     const notable = notableKindOf(e);

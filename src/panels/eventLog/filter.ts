@@ -14,7 +14,7 @@ export function filterIndices(trace: Trace, filter: LogFilter): Int32Array | nul
   if (filter.kind === '' && filter.msgId === '') return null;
   const out: number[] = [];
   for (let i = 0; i < trace.length; i++) {
-    const event = trace[i]!;
+    const event = trace.at(i)!;
     if (filter.kind !== '' && event.kind !== filter.kind) continue;
     if (filter.msgId !== '' && (event as { msgId?: unknown }).msgId !== filter.msgId) continue;
     out.push(i);

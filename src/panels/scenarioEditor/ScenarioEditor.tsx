@@ -50,7 +50,7 @@ function EditorDrawer({ engine }: { engine?: ScenarioEngine }) {
   const scenario = useAppStore((s) => s.scenario);
   const written = useAppStore((s) => s.written);
   const step = useAppStore((s) => s.step);
-  const endMs = useAppStore((s) => (s.trace.length > 0 ? (s.trace[s.trace.length - 1]?.t ?? 0) : 0));
+  const endMs = useAppStore((s) => (s.trace.length > 0 ? (s.trace.at(s.trace.length - 1)?.t ?? 0) : 0));
   const cursorMs = useAppStore((s) => cursorTime(s.trace, s.step));
   const [draft, setDraft] = useState<Draft | null>(null);
   const [tab, setTab] = useState<'form' | 'json'>('form');

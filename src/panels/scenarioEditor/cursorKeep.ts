@@ -31,7 +31,7 @@ export function sameJson(a: unknown, b: unknown): boolean {
 /** Whether the first `step` events of both traces are the same. */
 export function samePrefix(before: Trace, after: Trace, step: number): boolean {
   if (step > before.length || step > after.length) return false;
-  for (let i = 0; i < step; i++) if (!sameJson(before[i], after[i])) return false;
+  for (let i = 0; i < step; i++) if (!sameJson(before.at(i), after.at(i))) return false;
   return true;
 }
 
@@ -44,7 +44,7 @@ export function keptCursorStep(before: Trace, after: Trace, step: number): numbe
 /** Virtual time of the cursor: the time of the event at it (`trace[step - 1]`), 0 before the first. */
 export function cursorTime(trace: Trace, step: number): number {
   if (step <= 0) return 0;
-  const t = trace[Math.min(step, trace.length) - 1]?.t;
+  const t = trace.at(Math.min(step, trace.length) - 1)?.t;
   return typeof t === 'number' && Number.isFinite(t) ? t : 0;
 }
 

@@ -46,7 +46,7 @@ export function Timeline() {
     };
   }, [model, trace, store]);
 
-  const current = step > 0 ? trace[step - 1] : undefined;
+  const current = step > 0 ? trace.at(step - 1) : undefined;
   const cursorX = current ? model.x(current.t) : PAD;
   const n = (v: number) => formatNumber(lang, v);
   const valueText = current

@@ -1,5 +1,5 @@
 import { bin, scaleLinear, type ScaleLinear } from 'd3';
-import type { Trace, TraceEvent } from '../../trace/types';
+import type { Trace } from '../../trace/types';
 import { notableIndex, type Notable, type NotableKind } from '../../view/notable';
 
 /**
@@ -24,8 +24,8 @@ const warpMemo = new WeakMap<Trace, TimeWarp>();
 export function timeWarp(trace: Trace): TimeWarp {
   const cached = warpMemo.get(trace);
   if (cached) return cached;
-  const first = trace[0]?.t ?? 0;
-  const last = trace[trace.length - 1]?.t ?? 0;
+  const first = trace.at(0)?.t ?? 0;
+  const last = trace.at(trace.length - 1)?.t ?? 0;
   const span = last - first;
   let warp: TimeWarp;
   if (span <= 0) {
@@ -92,10 +92,13 @@ export function densityBars(trace: Trace, x: ScaleLinear<number, number>, width:
   const thresholds: number[] = [];
   for (let px = x0 + BAR_PX; px < x1; px += BAR_PX) thresholds.push(x.invert(px));
   const domain = x.domain();
-  const bins = bin<TraceEvent, number>()
-    .value((e) => e.t)
+  // Bins hold the times, not the events: a packed trace builds events on demand, and 1M of them kept in
+  // bins would undo its compactness.
+  const times = new Float64Array(trace.length);
+  for (let i = 0; i < trace.length; i++) times[i] = trace.at(i)!.t;
+  const bins = bin<number, number>()
     .domain([domain[0]!, domain[domain.length - 1]!])
-    .thresholds(thresholds)(trace as TraceEvent[]);
+    .thresholds(thresholds)(times);
   const bars: DensityBar[] = [];
   for (const b of bins) {
     if (b.length === 0 || b.x0 === undefined || b.x1 === undefined) continue;

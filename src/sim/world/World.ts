@@ -7,7 +7,7 @@ import {
   type ResolvedScenario,
   type ResolvedWorkload,
 } from '../../scenario/defaults';
-import type { Trace, TraceEvent } from '../../trace/types';
+import type { TraceEvent } from '../../trace/types';
 import { currentThreadName } from '../common/ThreadLocal';
 import { BrokerController } from '../broker/BrokerController';
 import { ClientEnvironment } from '../client/ClientEnvironment';
@@ -1168,7 +1168,7 @@ export class World {
 
   private errors = 0;
 
-  run(): Trace {
+  run(): TraceEvent[] {
     // The simulated Java exceptions are JavaScript errors; nothing reads their JavaScript stacks, which cost
     // more to capture than the rest of a failed send. Restored afterwards.
     const stackTraceLimit = Error.stackTraceLimit;
@@ -1180,7 +1180,7 @@ export class World {
     }
   }
 
-  private runInner(): Trace {
+  private runInner(): TraceEvent[] {
     const s = this.scenario;
     const kernel = this.kernel;
     // One place is kept for sim.end.
@@ -1248,7 +1248,7 @@ export class World {
     }
   }
 
-  private end(reason: string): Trace {
+  private end(reason: string): TraceEvent[] {
     const inFlight: string[] = [];
     for (const m of this.msgs.values()) if (!m.done) inFlight.push(m.msgId);
     const trace = this.trace;

@@ -260,7 +260,7 @@ export function messageIndex(trace: Trace): MessageIndex {
   if (!index) {
     const map = new Map<string, MessageInfo>();
     for (let i = 0; i < trace.length; i++) {
-      const event = trace[i]!;
+      const event = trace.at(i)!;
       const msgId = strOf(event, 'msgId');
       if (msgId === undefined) continue;
       let info = map.get(msgId);

@@ -118,12 +118,13 @@ export function indexQueueSelection(trace: Trace): QueueSelectionIndex {
     if (list) list.push(i);
     else map.set(key, [i]);
   };
-  trace.forEach((e, i) => {
+  for (let i = 0; i < trace.length; i++) {
+    const e = trace.at(i)!;
     const msgId = msgIdOf(e);
     const topic = str(e, 'topic');
     if (e.kind === 'send.call' && msgId && topic) msgTopic.set(msgId, topic);
     if (msgId && num(e, 'hash') !== undefined) push(hashesByMsg, msgId, i);
-    if (e.kind !== 'queue.select' || !msgId) return;
+    if (e.kind !== 'queue.select' || !msgId) continue;
     selects.push(i);
     push(selectsByMsg, msgId, i);
     const t = msgTopic.get(msgId) ?? topic ?? '';
@@ -135,7 +136,7 @@ export function indexQueueSelection(trace: Trace): QueueSelectionIndex {
     };
     add(str(e, 'brokerName'), num(e, 'queueId'));
     for (const s of arr(e, 'skipped') ?? []) add(fieldStr(s, 'brokerName'), fieldNum(s, 'queueId'));
-  });
+  }
   const seenQueues = new Map<string, QueueRef[]>();
   for (const [topic, queues] of seen) seenQueues.set(topic, sortQueues([...queues.values()]));
   return { trace, selects, selectsByMsg, hashesByMsg, msgTopic, seenQueues };
@@ -257,7 +258,7 @@ export interface QueueSelectionView {
 }
 
 function eventAt(state: QueueSelectionState, position: number): TraceEvent | undefined {
-  return state.index.trace[position];
+  return state.index.trace.at(position);
 }
 
 /**

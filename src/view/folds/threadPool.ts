@@ -146,13 +146,13 @@ export function indexThreadPool(trace: Trace): ThreadPoolIndex {
     }
     return p;
   };
-  trace.forEach((e) => {
+  for (const e of trace) {
     const msgId = msgIdOf(e);
     if (e.kind === 'send.call' && msgId) {
       const timeout = num(e, 'timeoutMs');
       if (timeout !== undefined) timeoutByMsg.set(msgId, timeout);
     }
-    if (!e.kind.startsWith('executor.')) return;
+    if (!e.kind.startsWith('executor.')) continue;
     const p = pool(poolOf(e));
     const capacity = firstNum(e, ['capacity', 'queueCapacity']);
     if (capacity !== undefined) p.capacity = capacity;
@@ -165,7 +165,7 @@ export function indexThreadPool(trace: Trace): ThreadPoolIndex {
       else p.enqueuePositions.set(msgId, [position]);
       p.enqueues.push({ msgId, timeoutMs: timeoutByMsg.get(msgId) ?? null, enqueued: provenance(e) });
     }
-  });
+  }
   for (const [name, p] of pools) {
     p.workers = [...workerSets.get(name)!].sort(
       (a, b) => workerNumber(a) - workerNumber(b) || (a < b ? -1 : 1),

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_PRESET } from '../../../src/app/loadScenario';
 import { parseScenarioText } from '../../../src/scenario';
 import { runScenario } from '../../../src/sim/runScenario';
-import type { Trace, TraceEvent } from '../../../src/trace/types';
+import type { TraceArray, TraceEvent } from '../../../src/trace/types';
 
 const SCENARIOS = resolve(import.meta.dirname, '../../../public/scenarios');
 
@@ -11,7 +11,7 @@ const SCENARIOS = resolve(import.meta.dirname, '../../../public/scenarios');
  * A preset's trace as the engine makes it, computed in the test process: what the browser tests compare the
  * page with, so that they check the panels against the trace rather than against numbers copied from a run.
  */
-export function presetTrace(id: string = DEFAULT_PRESET): Trace {
+export function presetTrace(id: string = DEFAULT_PRESET): TraceArray {
   const parsed = parseScenarioText(readFileSync(resolve(SCENARIOS, `${id}.json`), 'utf8'));
   if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
   return runScenario(parsed.scenario);
@@ -19,7 +19,7 @@ export function presetTrace(id: string = DEFAULT_PRESET): Trace {
 
 /** The first event of `trace` of `kind` for which `match` holds; fails the test when there is none. */
 export function firstEvent<E extends TraceEvent = TraceEvent>(
-  trace: Trace,
+  trace: TraceArray,
   kind: string,
   match: (e: E) => boolean = () => true,
 ): E {

@@ -70,7 +70,7 @@ describe('<PlaybackBar>', () => {
     for (let i = 0; i < 10; i++) act(() => screen.getByRole('button', { name: 'Step forward' }).click());
     act(() => screen.getByRole('button', { name: 'Step back' }).click());
     expect(position.textContent).toContain(`event 9 / ${trace.length}`);
-    expect(position.textContent).toContain(`t = ${trace[8]!.t} ms`);
+    expect(position.textContent).toContain(`t = ${trace.at(8)!.t} ms`);
     act(() => screen.getByRole('button', { name: 'Restart' }).click());
     expect(position.textContent).toContain('before event 1');
   });
@@ -101,7 +101,7 @@ describe('<PlaybackBar>', () => {
   it('jumps to the next notable event: the failed first attempt', () => {
     const { store } = renderWithStore(<Harness />, { trace });
     act(() => screen.getByRole('button', { name: 'Next notable event' }).click());
-    expect(trace[store.getState().step - 1]!.kind).toBe('attempt.end');
+    expect(trace.at(store.getState().step - 1)!.kind).toBe('attempt.end');
   });
 
   it('offers speeds from 0.25x to 64x and both pacings', () => {

@@ -13,7 +13,7 @@ import {
   type ScenarioEngine,
 } from '../../../src/app/loadScenario';
 import { createAppStore } from '../../../src/store/appStore';
-import type { Trace } from '../../../src/trace/types';
+import type { TraceArray } from '../../../src/trace/types';
 import { readTrace } from '../../fixtures/traces/readTrace';
 
 function fakeWindow(href: string): Window {
@@ -23,7 +23,7 @@ function fakeWindow(href: string): Window {
 
 const newStore = () => createAppStore({ ui: { lang: 'en', theme: 'light' } });
 
-function engine(trace: Trace, problems: string[] = []): ScenarioEngine & { ran: unknown[] } {
+function engine(trace: TraceArray, problems: string[] = []): ScenarioEngine & { ran: unknown[] } {
   const ran: unknown[] = [];
   return {
     ran,
@@ -188,7 +188,7 @@ describe('DEFAULT_PRESET', () => {
     const outcome = await pageEngine.validate(text);
     if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
     const trace = await pageEngine.simulate(outcome.scenario);
-    const ends = trace.filter((e) => e.kind === 'attempt.end') as unknown as {
+    const ends = [...trace].filter((e) => e.kind === 'attempt.end') as unknown as {
       msgId: string;
       attempt: number;
       outcome: string;

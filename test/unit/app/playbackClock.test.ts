@@ -7,9 +7,9 @@ import {
   MAX_IDLE_WALL_MS,
   TIME_SCALE,
 } from '../../../src/app/playbackClock';
-import type { Trace } from '../../../src/trace/types';
+import type { TraceArray } from '../../../src/trace/types';
 
-const at = (...times: number[]): Trace =>
+const at = (...times: number[]): TraceArray =>
   times.map((t, seq) => ({ seq, t, kind: 'x', code: { cls: 'C', method: 'm' } }));
 
 describe('advanceClock, one event per tick', () => {

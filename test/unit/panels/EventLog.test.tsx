@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventLog } from '../../../src/panels/eventLog';
-import type { Trace, TraceEvent } from '../../../src/trace/types';
+import type { TraceArray, TraceEvent } from '../../../src/trace/types';
 import { readTrace } from '../../fixtures/traces/readTrace';
 import { renderWithStore } from './renderWithStore';
 
@@ -12,7 +12,7 @@ const trace = readTrace('sync-retry-broker-error');
 const M1 = 'C0A80005303918B4AAC2000000000001';
 const M2 = 'C0A80005303918B4AAC2000000000002';
 
-function huge(length: number): Trace {
+function huge(length: number): TraceArray {
   const kinds = ['send.call', 'queue.select', 'rpc.send', 'rpc.response', 'send.result'];
   return Array.from({ length }, (_, i): TraceEvent => ({
     seq: i,

@@ -16,7 +16,9 @@ describe('<Timeline>', () => {
     expect(slider.getAttribute('aria-valuemax')).toBe(String(trace.length));
     act(() => store.getState().seek(12));
     expect(slider.getAttribute('aria-valuenow')).toBe('12');
-    expect(slider.getAttribute('aria-valuetext')).toBe(`event 12 of ${trace.length}, t = ${trace[11]!.t} ms`);
+    expect(slider.getAttribute('aria-valuetext')).toBe(
+      `event 12 of ${trace.length}, t = ${trace.at(11)!.t} ms`,
+    );
   });
 
   it('jumps a tenth of the trace with Page Down and Page Up', () => {
@@ -36,7 +38,7 @@ describe('<Timeline>', () => {
     const budget = marks.find((m) => /Budget check failed/.test(m.getAttribute('aria-label') ?? ''));
     expect(budget).toBeTruthy();
     act(() => budget!.click());
-    const event = trace[store.getState().step - 1]!;
+    const event = trace.at(store.getState().step - 1)!;
     expect(['budget.check', 'send.result', 'attempt.end', 'queue.select', 'fault.update']).toContain(
       event.kind,
     );

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScenarioEngine } from '../../../src/app/loadScenario';
 import { CompareView } from '../../../src/panels/compare';
-import type { Trace } from '../../../src/trace/types';
+import type { TraceArray } from '../../../src/trace/types';
 import { readTrace } from '../../fixtures/traces/readTrace';
 import { renderWithStore } from './renderWithStore';
 
@@ -37,7 +37,7 @@ function fakeEngine(simulated: unknown[] = []): ScenarioEngine {
       simulated.push(scenario);
       const on = (scenario as { producer: { sendLatencyFaultEnable?: boolean } }).producer
         .sendLatencyFaultEnable;
-      const trace: Trace = readTrace(on ? 'sync-retry-broker-error' : 'async-executor-timeout');
+      const trace: TraceArray = readTrace(on ? 'sync-retry-broker-error' : 'async-executor-timeout');
       return Promise.resolve(trace);
     },
   };

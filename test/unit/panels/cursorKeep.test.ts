@@ -5,21 +5,21 @@ import {
   sameJson,
   samePrefix,
 } from '../../../src/panels/scenarioEditor/cursorKeep';
-import type { Trace } from '../../../src/trace/types';
+import type { TraceArray, TraceEvent } from '../../../src/trace/types';
 
 const ev = (seq: number, t: number, extra: Record<string, unknown> = {}) =>
-  ({ seq, t, kind: 'x', code: { cls: 'C', method: 'm' }, ...extra }) as unknown as Trace[number];
+  ({ seq, t, kind: 'x', code: { cls: 'C', method: 'm' }, ...extra }) as unknown as TraceEvent;
 
-const before: Trace = [ev(0, 0), ev(1, 5), ev(2, 10, { msgId: 'a' }), ev(3, 20), ev(4, 30)];
+const before: TraceArray = [ev(0, 0), ev(1, 5), ev(2, 10, { msgId: 'a' }), ev(3, 20), ev(4, 30)];
 
 describe('the cursor-keeping rule ("what if from here")', () => {
   it('keeps the step when every event up to the cursor is the same', () => {
-    const after: Trace = [...before.slice(0, 3), ev(3, 21, { kind: 'fault.update' }), ev(4, 40)];
+    const after: TraceArray = [...before.slice(0, 3), ev(3, 21, { kind: 'fault.update' }), ev(4, 40)];
     expect(keptCursorStep(before, after, 3)).toBe(3);
   });
 
   it('goes back to the start when an event before the cursor changed', () => {
-    const after: Trace = [ev(0, 0), ev(1, 5), ev(2, 10, { msgId: 'b' }), ev(3, 20), ev(4, 30)];
+    const after: TraceArray = [ev(0, 0), ev(1, 5), ev(2, 10, { msgId: 'b' }), ev(3, 20), ev(4, 30)];
     expect(keptCursorStep(before, after, 3)).toBe(0);
     expect(keptCursorStep(before, after, 2)).toBe(2);
   });

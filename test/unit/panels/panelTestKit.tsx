@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import type { Lang } from '../../../src/i18n';
 import { createAppStore } from '../../../src/store/appStore';
 import { StoreProvider } from '../../../src/store/StoreContext';
-import type { Trace } from '../../../src/trace/types';
+import type { TraceArray } from '../../../src/trace/types';
 
 /** Renders a connected panel over a store holding `trace` with the cursor after `step` events. */
 export function renderConnected(
@@ -13,7 +13,7 @@ export function renderConnected(
     step,
     lang = 'en',
     selectedMsgId = null,
-  }: { trace: Trace; step: number; lang?: Lang; selectedMsgId?: string | null },
+  }: { trace: TraceArray; step: number; lang?: Lang; selectedMsgId?: string | null },
 ) {
   const store = createAppStore({ ui: { lang, theme: 'light' }, trace, cursor: { step }, selectedMsgId });
   const result = render(<StoreProvider store={store}>{ui}</StoreProvider>);
@@ -21,6 +21,6 @@ export function renderConnected(
 }
 
 /** Positions (indices) of the events of one kind. */
-export function positionsOf(trace: Trace, kind: string): number[] {
+export function positionsOf(trace: TraceArray, kind: string): number[] {
   return trace.flatMap((e, i) => (e.kind === kind ? [i] : []));
 }

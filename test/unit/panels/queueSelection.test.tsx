@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { QueueSelectionPanel, QueueSelectionPanelView } from '../../../src/panels/queueSelection';
-import type { QueueSelectEvent, Trace } from '../../../src/trace/types';
+import type { QueueSelectEvent, TraceArray } from '../../../src/trace/types';
 import { queueSelectionFold } from '../../../src/view/folds/queueSelection';
 import { foldTo, loadTrace } from '../view/folds/panelFixtures';
 import { positionsOf, renderConnected } from './panelTestKit';
@@ -15,7 +15,7 @@ const backlog = loadTrace('async-executor-backlog');
 const lostReply = loadTrace('async-lost-reply');
 
 function view(
-  trace: Trace,
+  trace: TraceArray,
   position: number,
   props: { selectedMsgId?: string | null; onSelectMessage?: (id: string) => void } = {},
 ) {
@@ -34,7 +34,7 @@ describe('<QueueSelectionPanelView>', () => {
     const positions = positionsOf(trace, 'queue.select');
     expect(positions.length).toBeGreaterThan(0);
     for (const position of positions) {
-      const event = trace[position] as QueueSelectEvent;
+      const event = trace.at(position) as QueueSelectEvent;
       view(trace, position);
       const chosen = screen.getByTestId('chosen-queue');
       expect(chosen.textContent).toBe(`✓ chosen ${event.brokerName}:${event.queueId}`);

@@ -8,11 +8,11 @@ import { parseScenario, type Scenario } from '../../../src/scenario';
 import { LAST_GOOD_KEY } from '../../../src/share';
 import { createAppStore } from '../../../src/store/appStore';
 import { StoreProvider } from '../../../src/store/StoreContext';
-import type { Trace } from '../../../src/trace/types';
+import type { TraceArray, TraceEvent } from '../../../src/trace/types';
 
 const ev = (seq: number, t: number, kind = 'x') =>
-  ({ seq, t, kind, code: { cls: 'C', method: 'm' } }) as unknown as Trace[number];
-const TRACE: Trace = [ev(0, 0), ev(1, 5), ev(2, 10), ev(3, 20)];
+  ({ seq, t, kind, code: { cls: 'C', method: 'm' } }) as unknown as TraceEvent;
+const TRACE: TraceArray = [ev(0, 0), ev(1, 5), ev(2, 10), ev(3, 20)];
 
 const SCENARIO: Scenario = {
   version: 1,
@@ -105,7 +105,7 @@ describe('<ScenarioEditor>', () => {
   });
 
   it('re-simulates a valid edit, keeps it as the last good, and keeps the cursor when the past is unchanged', async () => {
-    const after: Trace = [...TRACE.slice(0, 3), ev(3, 11, 'fault.update'), ev(4, 30)];
+    const after: TraceArray = [...TRACE.slice(0, 3), ev(3, 11, 'fault.update'), ev(4, 30)];
     const engine = { validate: vi.fn(), simulate: vi.fn(async () => after) };
     const { store } = setup({ engine, step: 3 });
     await settle(0);
@@ -125,7 +125,7 @@ describe('<ScenarioEditor>', () => {
   });
 
   it('resets the cursor when the trace before it changed', async () => {
-    const after: Trace = [ev(0, 0), ev(1, 6), ev(2, 10)];
+    const after: TraceArray = [ev(0, 0), ev(1, 6), ev(2, 10)];
     const engine = { validate: vi.fn(), simulate: vi.fn(async () => after) };
     const { store } = setup({ engine, step: 3 });
     await settle(0);

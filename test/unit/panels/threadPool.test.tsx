@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ThreadPoolPanel, ThreadPoolPanelView } from '../../../src/panels/threadPool';
-import type { Trace } from '../../../src/trace/types';
+import type { TraceArray } from '../../../src/trace/types';
 import { threadPoolFold } from '../../../src/view/folds/threadPool';
 import { foldTo, loadTrace } from '../view/folds/panelFixtures';
 import { renderConnected } from './panelTestKit';
@@ -12,7 +12,7 @@ afterEach(cleanup);
 const backlog = loadTrace('async-executor-backlog');
 const downRetry = loadTrace('broker-down-retry');
 
-function view(trace: Trace, position: number, onSelectMessage?: (id: string) => void) {
+function view(trace: TraceArray, position: number, onSelectMessage?: (id: string) => void) {
   return render(
     <ThreadPoolPanelView
       model={foldTo(threadPoolFold, trace, position)}

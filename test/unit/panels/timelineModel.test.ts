@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { clusterMarks, densityBars, PAD, timeScale, timeWarp } from '../../../src/panels/timeline/model';
-import type { Trace } from '../../../src/trace/types';
+import type { TraceArray } from '../../../src/trace/types';
 import type { Notable } from '../../../src/view/notable';
 import { readTrace } from '../../fixtures/traces/readTrace';
 
-const at = (...times: number[]): Trace =>
+const at = (...times: number[]): TraceArray =>
   times.map((t, seq) => ({ seq, t, kind: 'x', code: { cls: 'C', method: 'm' } }));
 
 describe('timeWarp', () => {

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TimeoutBudgetPanel, TimeoutBudgetPanelView } from '../../../src/panels/timeoutBudget';
-import type { BudgetCheckEvent, Trace } from '../../../src/trace/types';
+import type { BudgetCheckEvent, TraceArray } from '../../../src/trace/types';
 import { timeoutBudgetFold } from '../../../src/view/folds/timeoutBudget';
 import { foldTo, loadTrace } from '../view/folds/panelFixtures';
 import { positionsOf, renderConnected } from './panelTestKit';
@@ -18,7 +18,7 @@ const lostReply = loadTrace('async-lost-reply');
 const selector = loadTrace('selector-hash');
 
 function view(
-  trace: Trace,
+  trace: TraceArray,
   position: number,
   props: { selectedMsgId?: string | null; onSelectMessage?: (id: string) => void } = {},
 ) {
@@ -55,7 +55,7 @@ describe('<TimeoutBudgetPanelView>', () => {
     const positions = positionsOf(trace, 'budget.check');
     expect(positions.length).toBeGreaterThan(0);
     for (const position of positions) {
-      const event = trace[position] as BudgetCheckEvent;
+      const event = trace.at(position) as BudgetCheckEvent;
       const { container } = view(trace, position);
       const line = screen.getByTestId('budget-check');
       expect(line.getAttribute('data-seq')).toBe(String(event.seq));

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Trace, TraceEvent } from '../../../src/trace/types';
+import type { TraceArray, TraceEvent } from '../../../src/trace/types';
 import { validScenario } from '../scenario/arbitraries';
 import {
   MUTATIONS,
@@ -116,7 +116,7 @@ describe('the trace invariants', () => {
   });
 
   const base = () => fixtureTrace('sync-retry-broker-error.jsonl');
-  const renumber = (events: TraceEvent[]): Trace => events.map((e, i) => ({ ...e, seq: i }));
+  const renumber = (events: TraceEvent[]): TraceArray => events.map((e, i) => ({ ...e, seq: i }));
   const indexOf = (events: TraceEvent[], kind: string) => events.findIndex((e) => e.kind === kind);
 
   it('catch a seq that skips a number', () => {

@@ -21,7 +21,7 @@ import {
   type Scenario,
 } from '../../../src/scenario';
 import { decodeShareLink, encodeShareFragment } from '../../../src/share/shareLink';
-import type { Trace, TraceEvent } from '../../../src/trace/types';
+import type { TraceArray, TraceEvent } from '../../../src/trace/types';
 import { hostileJson, validScenario } from '../scenario/arbitraries';
 
 type PathPart = string | number;
@@ -50,12 +50,12 @@ export async function loadEngine(): Promise<{ engine: Engine | null; note: strin
 }
 
 /** The events of whatever runScenario returns: a trace, or an object holding one as `trace` or `events`. */
-export function traceOf(result: unknown): Trace | null {
-  if (Array.isArray(result)) return result as Trace;
+export function traceOf(result: unknown): TraceArray | null {
+  if (Array.isArray(result)) return result as TraceArray;
   if (result && typeof result === 'object') {
     const { trace, events } = result as { trace?: unknown; events?: unknown };
-    if (Array.isArray(trace)) return trace as Trace;
-    if (Array.isArray(events)) return events as Trace;
+    if (Array.isArray(trace)) return trace as TraceArray;
+    if (Array.isArray(events)) return events as TraceArray;
   }
   return null;
 }
@@ -64,7 +64,7 @@ export function traceOf(result: unknown): Trace | null {
 // Engine invariants (DESIGN.md, "Trace events").
 
 /** Every violation of the invariants in a trace; empty when it holds them all. */
-export function traceViolations(trace: Trace): string[] {
+export function traceViolations(trace: TraceArray): string[] {
   const out: string[] = [];
   const add = (message: string) => {
     if (out.length < 20) out.push(message);
@@ -77,7 +77,7 @@ export function traceViolations(trace: Trace): string[] {
     else if (e.t < lastT) add(`event ${i} (${e.kind}) goes back in time: t ${e.t} after ${lastT}`);
     else lastT = e.t;
   });
-  const last = trace[trace.length - 1] as TraceEvent;
+  const last = trace.at(trace.length - 1) as TraceEvent;
   const end = trace.findIndex((e) => e.kind === 'sim.end');
   if (last.kind !== 'sim.end') add(`the last event is ${last.kind}, not sim.end`);
   if (end >= 0 && end !== trace.length - 1) add(`sim.end at ${end} is not the last event`);

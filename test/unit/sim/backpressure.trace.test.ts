@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../src/scenario/validate';
 import { runScenario } from '../../../src/sim/runScenario';
-import type { BackpressureEvent, Trace } from '../../../src/trace/types';
+import type { BackpressureEvent, TraceArray } from '../../../src/trace/types';
 
 /** 30 async sends in 30 ms over 200 ms links: far more in flight than 10 permits allow. */
-function burst(timeoutMs: number, version: '5.3.3' | '4.9.8' = '5.3.3'): Trace {
+function burst(timeoutMs: number, version: '5.3.3' | '4.9.8' = '5.3.3'): TraceArray {
   const parsed = parseScenario({
     version: 1,
     seed: 9,
@@ -20,7 +20,7 @@ function burst(timeoutMs: number, version: '5.3.3' | '4.9.8' = '5.3.3'): Trace {
   return runScenario(parsed.scenario);
 }
 
-const steps = (trace: Trace, semaphore: BackpressureEvent['semaphore']) =>
+const steps = (trace: TraceArray, semaphore: BackpressureEvent['semaphore']) =>
   trace.filter(
     (e): e is BackpressureEvent =>
       e.kind === 'producer.backpressure' && (e as BackpressureEvent).semaphore === semaphore,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../src/store/appStore';
-import type { Trace } from '../../../src/trace/types';
+import type { TraceArray } from '../../../src/trace/types';
 import { readTrace } from '../../fixtures/traces/readTrace';
 
-function storeWith(trace: Trace = readTrace('sync-retry-broker-error')) {
+function storeWith(trace: TraceArray = readTrace('sync-retry-broker-error')) {
   return createAppStore({ ui: { lang: 'en', theme: 'light' }, trace });
 }
 
@@ -42,14 +42,14 @@ describe('the app store slices', () => {
     const store = storeWith();
     const trace = store.getState().trace;
     store.getState().nextNotable();
-    const first = trace[store.getState().step - 1]!;
+    const first = trace.at(store.getState().step - 1)!;
     expect(first.kind).toBe('attempt.end');
     store.getState().nextNotable();
-    expect(trace[store.getState().step - 1]!.kind).toBe('fault.update');
+    expect(trace.at(store.getState().step - 1)!.kind).toBe('fault.update');
     store.getState().nextNotable();
-    expect(trace[store.getState().step - 1]!).toMatchObject({ kind: 'queue.select', attempt: 1 });
+    expect(trace.at(store.getState().step - 1)!).toMatchObject({ kind: 'queue.select', attempt: 1 });
     store.getState().previousNotable();
-    expect(trace[store.getState().step - 1]!.kind).toBe('fault.update');
+    expect(trace.at(store.getState().step - 1)!.kind).toBe('fault.update');
   });
 
   it('stays put when there is no notable event left in that direction', () => {

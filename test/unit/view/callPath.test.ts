@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFoldCursor, foldFromZero } from '../../../src/view/cursor';
 import { callPathFold, type Frame } from '../../../src/view/folds/callPath';
 import { parseUpstreamVersion, upstreamSource, upstreamVersionOf } from '../../../src/view/upstream';
-import type { Trace } from '../../../src/trace/types';
+import type { TraceArray, TraceEvent } from '../../../src/trace/types';
 import { readTrace } from '../../fixtures/traces/readTrace';
 import { parseScenarioText } from '../../../src/scenario';
 import { runScenario } from '../../../src/sim/runScenario';
@@ -11,10 +11,10 @@ import tbw102Text from '../../../public/scenarios/tbw102-auto-create.json?raw';
 const names = (frames: Frame[]) => frames.map((f) => `${f.cls}.${f.method}${f.role ? ` (${f.role})` : ''}`);
 
 /** The step at which the n-th event (0-based) matching `pred` is the one at the cursor. */
-function stepOf(trace: Trace, pred: (e: Trace[number]) => boolean, nth = 0): number {
+function stepOf(trace: TraceArray, pred: (e: TraceEvent) => boolean, nth = 0): number {
   let seen = 0;
   for (let i = 0; i < trace.length; i++) {
-    if (pred(trace[i]!) && seen++ === nth) return i + 1;
+    if (pred(trace.at(i)!) && seen++ === nth) return i + 1;
   }
   throw new Error('no such event');
 }
@@ -188,7 +188,7 @@ describe('callPathFold on a scheduled route refresh (tbw102-auto-create)', () =>
   if (!parsed.ok) throw new Error('tbw102-auto-create does not validate');
   const trace = runScenario(parsed.scenario);
   const at = (step: number) => foldFromZero(trace, callPathFold, step);
-  const fields = (e: Trace[number]) => e as unknown as Record<string, unknown>;
+  const fields = (e: TraceEvent) => e as unknown as Record<string, unknown>;
 
   it('gives the refresh its own scheduled-task stack, not the waiting send’s', () => {
     const lookup = trace.findIndex((e) => e.kind === 'route.lookup' && fields(e).source !== 'cache');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Trace, TraceEvent } from '../../../src/trace/types';
+import type { TraceArray, TraceEvent } from '../../../src/trace/types';
 import type { Fold } from '../../../src/view/fold';
 import {
   checkpointInterval,
@@ -32,7 +32,7 @@ const tally: Fold<Tally> = {
   clone: (state) => ({ ...state, byKind: new Map(state.byKind), msgIds: [...state.msgIds] }),
 };
 
-function syntheticTrace(length: number): Trace {
+function syntheticTrace(length: number): TraceArray {
   const kinds = ['send.call', 'queue.select', 'rpc.send', 'rpc.response', 'send.result'];
   return Array.from({ length }, (_, i): TraceEvent => ({
     seq: i,

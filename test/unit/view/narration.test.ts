@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Trace } from '../../../src/trace/types';
+import type { TraceArray } from '../../../src/trace/types';
 import { narrationCursorStep } from '../../../src/view/narration';
 
 const code = { cls: 'X', method: 'y' };
-const trace: Trace = [
+const trace: TraceArray = [
   { seq: 0, t: 0, kind: 'send.call', code, msgId: 'm1', mode: 'SYNC', topic: 'T', timeoutMs: 3000 },
   { seq: 1, t: 1, kind: 'queue.select', code, msgId: 'm1' },
   { seq: 2, t: 2, kind: 'send.call', code, msgId: 'm2', mode: 'SYNC', topic: 'T', timeoutMs: 3000 },

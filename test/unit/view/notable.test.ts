@@ -51,7 +51,7 @@ describe('notable jumps', () => {
   const { all } = notableIndex(trace);
 
   it('indexes every notable event of the async fixture in trace order', () => {
-    expect(all.map((n) => `${trace[n.index]!.kind}:${n.kind}`)).toEqual([
+    expect(all.map((n) => `${trace.at(n.index)!.kind}:${n.kind}`)).toEqual([
       'fault.inject:fault',
       'broker.state:fault',
       'fault.update:fault',

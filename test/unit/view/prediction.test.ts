@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Trace, TraceEvent } from '../../../src/trace/types';
+import type { TraceArray, TraceEvent } from '../../../src/trace/types';
 import {
   choiceForKey,
   firstQuestionBetween,
@@ -74,7 +74,7 @@ describe('prediction questions', () => {
     const q = questionAt(syncRetry, 20)!;
     expect(q).toMatchObject({ kind: 'duplicate', queue: 'broker-b:0', answer: 'no', storedBefore: 0 });
     const again: TraceEvent = { ...syncRetry[20]!, seq: 99, duplicate: true } as TraceEvent;
-    const trace: Trace = [...syncRetry.slice(0, 21), again];
+    const trace: TraceArray = [...syncRetry.slice(0, 21), again];
     expect(questionAt(trace, 21)).toMatchObject({ kind: 'duplicate', answer: 'yes', storedBefore: 1 });
   });
 

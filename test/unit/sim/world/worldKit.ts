@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { parseScenario } from '../../../../src/scenario/validate';
 import type { ResolvedScenario } from '../../../../src/scenario/defaults';
 import { runScenario } from '../../../../src/sim/runScenario';
-import type { Trace, TraceEvent } from '../../../../src/trace/types';
+import type { TraceArray, TraceEvent } from '../../../../src/trace/types';
 
 export type Ev = TraceEvent & Record<string, unknown>;
 
@@ -23,7 +23,7 @@ export function run(input: unknown): Ev[] {
   return runScenario(resolve(input)) as Ev[];
 }
 
-export function ofKind(trace: Trace | Ev[], kind: string): Ev[] {
+export function ofKind(trace: TraceArray | Ev[], kind: string): Ev[] {
   return (trace as Ev[]).filter((e) => e.kind === kind);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Trace, TraceEvent } from '../../../../src/trace/types';
+import type { TraceArray, TraceEvent } from '../../../../src/trace/types';
 import { hashIndex, queueSelectionFold, selectionView } from '../../../../src/view/folds/queueSelection';
 import { foldFromCheckpoint, foldTo, loadTrace } from './panelFixtures';
 
@@ -127,7 +127,7 @@ describe('queueSelectionFold', () => {
   });
 
   it('derives the queue list from the selections when the trace has no route.update', () => {
-    const trace: Trace = [
+    const trace: TraceArray = [
       ev(0, 0, 'send.call', { msgId: 'x', mode: 'SYNC', topic: 'T', timeoutMs: 3000 }),
       ev(1, 0, 'queue.select', {
         msgId: 'x',
@@ -148,7 +148,7 @@ describe('queueSelectionFold', () => {
   });
 
   it('tolerates a queue.select missing its optional fields', () => {
-    const trace: Trace = [ev(0, 0, 'queue.select', { msgId: 'x', brokerName: 'a', queueId: 0 })];
+    const trace: TraceArray = [ev(0, 0, 'queue.select', { msgId: 'x', brokerName: 'a', queueId: 0 })];
     const view = selectionView(foldTo(queueSelectionFold, trace, 0), null);
     expect(view.selection).toMatchObject({ index: null, skipped: [], lastBrokerName: null, hash: null });
   });

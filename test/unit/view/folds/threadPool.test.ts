@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Trace, TraceEvent } from '../../../../src/trace/types';
+import type { TraceArray, TraceEvent } from '../../../../src/trace/types';
 import {
   DEFAULT_POOL,
   poolOf,
@@ -98,7 +98,7 @@ describe('threadPoolFold', () => {
   });
 
   it('removes a task that left the queue out of order without disturbing the others', () => {
-    const trace: Trace = [
+    const trace: TraceArray = [
       ev(0, 0, 'executor.run', { msgId: 'a', worker: 'W_1', queued: 0 }),
       ev(1, 1, 'executor.enqueue', { msgId: 'b', queued: 1, executor: 'W' }),
       ev(2, 2, 'executor.enqueue', { msgId: 'c', queued: 2, executor: 'W' }),
@@ -115,7 +115,7 @@ describe('threadPoolFold', () => {
   });
 
   it('tracks the 5.x back-pressure semaphores when the trace has them', () => {
-    const trace: Trace = [
+    const trace: TraceArray = [
       ev(0, 0, 'semaphore.acquire', { semaphore: 'semaphoreAsyncSendNum', available: 9999, capacity: 10000 }),
       ev(1, 1, 'semaphore.timeout', { semaphore: 'semaphoreAsyncSendNum', available: 0, msgId: 'x' }),
     ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Trace, TraceEvent } from '../../../../src/trace/types';
+import type { TraceArray, TraceEvent } from '../../../../src/trace/types';
 import {
   budgetAt,
   budgetLeft,
@@ -143,7 +143,7 @@ describe('timeoutBudgetFold', () => {
   });
 
   it('tolerates messages whose send.call is missing', () => {
-    const trace: Trace = [ev(0, 5, 'queue.select', { msgId: 'x', brokerName: 'a', queueId: 0 })];
+    const trace: TraceArray = [ev(0, 5, 'queue.select', { msgId: 'x', brokerName: 'a', queueId: 0 })];
     const state = foldTo(timeoutBudgetFold, trace, 0);
     const view = budgetAt(state.index.byId.get('x')!, state.lastSeq, state.now);
     expect([view.start, view.deadline, view.timeoutMs]).toEqual([5, null, null]);

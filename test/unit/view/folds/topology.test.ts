@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Trace, TraceEvent } from '../../../../src/trace/types';
+import type { TraceArray, TraceEvent } from '../../../../src/trace/types';
 import { compareRoutes, rpcProgress, topologyFold } from '../../../../src/view/folds/topology';
 import { foldFromCheckpoint, foldTo, loadTrace } from './panelFixtures';
 
@@ -48,7 +48,7 @@ describe('topologyFold', () => {
   });
 
   it('marks a broker the name server expired as stale even when the broker itself says nothing', () => {
-    const trace: Trace = [
+    const trace: TraceArray = [
       ev(0, 0, 'namesrv.register', { broker: 'broker-a', topics: ['T'] }),
       ev(1, 0, 'namesrv.register', { broker: 'broker-b', topics: ['T'] }),
       ev(2, 1, 'route.update', { topic: 'T', brokers: ['broker-a', 'broker-b'] }),
@@ -61,7 +61,7 @@ describe('topologyFold', () => {
   });
 
   it('applies a fault.inject to the broker it targets, whatever the fault field is called', () => {
-    const trace: Trace = [
+    const trace: TraceArray = [
       ev(0, 0, 'fault.inject', { target: 'broker-a', faultType: 'slow' }),
       ev(1, 5, 'fault.inject', { target: 'broker-b', fault: 'busy' }),
       ev(2, 9, 'fault.clear', { target: 'broker-a', fault: 'slow' }),
@@ -130,7 +130,7 @@ describe('topologyFold', () => {
   });
 
   it('ignores unknown kinds and events missing their fields instead of throwing', () => {
-    const trace: Trace = [
+    const trace: TraceArray = [
       ev(0, 0, 'engine.something.new', { whatever: 1 }),
       ev(1, 1, 'rpc.send', { from: 'producer' }),
       ev(2, 2, 'route.update', {}),
