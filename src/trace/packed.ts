@@ -2,11 +2,13 @@
  * A compact trace: the same events as a `TraceEvent[]`, in typed arrays instead of one object each.
  *
  * A million events as objects cost about 300 bytes each in the page (every event its own `code` object, its
- * own strings once JSON has been parsed). Here an event is a shape number and an offset into one stream of
- * 32-bit values; its shape lists its keys in order and says how each value is kept:
+ * own strings once JSON has been parsed). Here an event is a shape number and an offset into one byte
+ * stream of values; its shape lists its keys in order and says how each value is kept:
  *  - `seq` is the event's index, stored nowhere;
  *  - `kind`, `code`, `true`, `false` and `null` are constants of the shape;
- *  - integers take one slot, other numbers two (the bits of a float64);
+ *  - 32-bit integers as zigzag varints (one byte up to 63, two up to 8191: most values are small), and so
+ *    are numbers with three decimals (times in ms rounded to the µs, kept as µs); other numbers take the
+ *    eight bytes of a float64;
  *  - strings are numbers in a table of distinct strings (msgIds, broker names, remarks repeat a lot);
  *  - arrays and objects (`skipped`, `inFlight`, route data) are their JSON text, kept as a string.
  * `at(i)` builds the event again with its keys in the same order, so `JSON.stringify(packed.at(i))` equals
@@ -28,6 +30,8 @@ const enum Slot {
   Float = 3,
   Str = 4,
   Json = 5,
+  /** A number with at most three decimals (virtual times are microsecond-rounded ms), kept as µs in one slot. */
+  Micros = 6,
 }
 
 interface Shape {
@@ -35,8 +39,8 @@ interface Shape {
   slots: Slot[];
   /** Per key: the constant when its slot is `Const`, else undefined. */
   consts: unknown[];
-  /** Value slots an event of this shape takes in the stream (`Float` counts two). */
-  width: number;
+  /** The most bytes an event of this shape can take in the stream. */
+  maxBytes: number;
 }
 
 /** A shape as it crosses to another thread: constants as JSON so that `code` objects survive any copy. */
@@ -52,15 +56,15 @@ export interface PackedTraceData {
   stringsJson: string;
   shapeOf: Uint16Array;
   offsets: Uint32Array;
-  values: Int32Array;
+  values: Uint8Array;
 }
 
 const MAX_SHAPES = 0xffff;
 const CACHE_SIZE = 4096;
 
-/** Scratch space to move a float64's bits in and out of two int32 slots. */
+/** Scratch space to move a float64's bytes in and out of the stream. */
 const floatBits = new Float64Array(1);
-const floatHalves = new Int32Array(floatBits.buffer);
+const floatBytes = new Uint8Array(floatBits.buffer);
 
 export class PackedTrace implements Trace {
   readonly length: number;
@@ -73,7 +77,7 @@ export class PackedTrace implements Trace {
     private readonly strings: readonly string[],
     private readonly shapeOf: Uint16Array,
     private readonly offsets: Uint32Array,
-    private readonly values: Int32Array,
+    private readonly values: Uint8Array,
   ) {
     this.length = shapeOf.length;
   }
@@ -93,11 +97,14 @@ export class PackedTrace implements Trace {
     for (let i = 0; i < this.length; i++) yield this.at(i)!;
   }
 
-  /** Bytes the typed arrays and the string table hold (strings counted at two bytes a character). */
+  /**
+   * Bytes the typed arrays and the string table hold. A string counts as V8 keeps it: a 16-byte header,
+   * then one byte a character when every character is Latin-1 (msgIds, names), else two.
+   */
   get byteLength(): number {
-    let chars = 0;
-    for (const s of this.strings) chars += s.length;
-    return this.shapeOf.byteLength + this.offsets.byteLength + this.values.byteLength + chars * 2;
+    let strings = 0;
+    for (const s of this.strings) strings += 16 + (/^[\u0000-\u00ff]*$/.test(s) ? s.length : 2 * s.length);
+    return this.shapeOf.byteLength + this.offsets.byteLength + this.values.byteLength + strings;
   }
 
   /** The parts to post to another thread; list {@link transferList} as the transfer list. */
@@ -123,7 +130,7 @@ export class PackedTrace implements Trace {
         keys: s.keys,
         slots,
         consts: s.consts.map((c, k) => (slots[k] === Slot.Const ? (JSON.parse(c) as unknown) : undefined)),
-        width: widthOf(slots),
+        maxBytes: maxBytesOf(slots),
       };
     });
     const strings = JSON.parse(data.stringsJson) as string[];
@@ -132,8 +139,19 @@ export class PackedTrace implements Trace {
 
   private decode(i: number): TraceEvent {
     const shape = this.shapes[this.shapeOf[i]!]!;
-    const values = this.values;
+    const bytes = this.values;
     let at = this.offsets[i]!;
+    /** The next varint of the stream, as an unsigned 32-bit number. */
+    const next = (): number => {
+      let value = 0;
+      let shift = 0;
+      for (;;) {
+        const byte = bytes[at++]!;
+        value += (byte & 0x7f) * 2 ** shift;
+        if (byte < 0x80) return value;
+        shift += 7;
+      }
+    };
     const event: Record<string, unknown> = {};
     const { keys, slots, consts } = shape;
     for (let k = 0; k < keys.length; k++) {
@@ -145,18 +163,20 @@ export class PackedTrace implements Trace {
           event[keys[k]!] = consts[k];
           break;
         case Slot.Int:
-          event[keys[k]!] = values[at++];
+          event[keys[k]!] = unzigzag(next());
+          break;
+        case Slot.Micros:
+          event[keys[k]!] = unzigzag(next()) / 1000;
           break;
         case Slot.Float:
-          floatHalves[0] = values[at++]!;
-          floatHalves[1] = values[at++]!;
+          for (let b = 0; b < 8; b++) floatBytes[b] = bytes[at++]!;
           event[keys[k]!] = floatBits[0];
           break;
         case Slot.Str:
-          event[keys[k]!] = this.strings[values[at++]!];
+          event[keys[k]!] = this.strings[next()];
           break;
         case Slot.Json:
-          event[keys[k]!] = JSON.parse(this.strings[values[at++]!]!) as unknown;
+          event[keys[k]!] = JSON.parse(this.strings[next()]!) as unknown;
           break;
       }
     }
@@ -164,16 +184,24 @@ export class PackedTrace implements Trace {
   }
 }
 
+/** Signed 32-bit integers as unsigned, small magnitudes small: 0, -1, 1, -2 -> 0, 1, 2, 3. */
+function zigzag(n: number): number {
+  return ((n << 1) ^ (n >> 31)) >>> 0;
+}
+
+function unzigzag(n: number): number {
+  return (n >>> 1) ^ -(n & 1);
+}
+
 /** The buffers of a {@link PackedTraceData}, to transfer instead of copy. */
 export function transferList(data: PackedTraceData): ArrayBuffer[] {
   return [data.shapeOf.buffer, data.offsets.buffer, data.values.buffer] as ArrayBuffer[];
 }
 
-function widthOf(slots: readonly Slot[]): number {
-  let width = 0;
-  for (const s of slots)
-    width += s === Slot.Float ? 2 : s === Slot.Int || s === Slot.Str || s === Slot.Json ? 1 : 0;
-  return width;
+function maxBytesOf(slots: readonly Slot[]): number {
+  let bytes = 0;
+  for (const s of slots) bytes += s === Slot.Float ? 8 : s === Slot.Seq || s === Slot.Const ? 0 : 5;
+  return bytes;
 }
 
 /** Appends events one at a time (the worker packs as the engine emits); `build` seals them into a trace. */
@@ -186,7 +214,7 @@ export class PackedTraceBuilder {
   private readonly codeKeys = new Map<CodeRef, string>();
   private shapeOf = new Uint16Array(1024);
   private offsets = new Uint32Array(1024);
-  private values = new Int32Array(8192);
+  private values = new Uint8Array(32_768);
   private count = 0;
   private used = 0;
   /** Reused per event: each key's slot and the event's values in order. */
@@ -212,28 +240,38 @@ export class PackedTraceBuilder {
     }
     const shapeId = this.shapeFor(signature, keys, slots, source);
     const shape = this.shapes[shapeId]!;
-    this.reserve(shape.width);
+    this.reserve(shape.maxBytes);
     const n = this.count;
     this.shapeOf[n] = shapeId;
     this.offsets[n] = this.used;
-    const values = this.values;
+    const bytes = this.values;
     let at = this.used;
+    const put = (unsigned: number) => {
+      let n = unsigned;
+      while (n >= 0x80) {
+        bytes[at++] = (n & 0x7f) | 0x80;
+        n >>>= 7;
+      }
+      bytes[at++] = n;
+    };
     for (let k = 0; k < keys.length; k++) {
       const value = source[keys[k]!];
       switch (slots[k]) {
         case Slot.Int:
-          values[at++] = value as number;
+          put(zigzag(value as number));
+          break;
+        case Slot.Micros:
+          put(zigzag(Math.round((value as number) * 1000)));
           break;
         case Slot.Float:
           floatBits[0] = value as number;
-          values[at++] = floatHalves[0]!;
-          values[at++] = floatHalves[1]!;
+          for (let b = 0; b < 8; b++) bytes[at++] = floatBytes[b]!;
           break;
         case Slot.Str:
-          values[at++] = this.stringId(value as string);
+          put(this.stringId(value as string));
           break;
         case Slot.Json:
-          values[at++] = this.stringId(JSON.stringify(value));
+          put(this.stringId(JSON.stringify(value)));
           break;
         default:
           break;
@@ -289,7 +327,7 @@ export class PackedTraceBuilder {
     const consts = keys.map((key, k) =>
       slots[k] === Slot.Const ? (JSON.parse(JSON.stringify(source[key] ?? null)) as unknown) : undefined,
     );
-    const shape: Shape = { keys: [...keys], slots: [...slots], consts, width: widthOf(slots) };
+    const shape: Shape = { keys: [...keys], slots: [...slots], consts, maxBytes: maxBytesOf(slots) };
     this.shapes.push(shape);
     this.shapeIds.set(signature, id);
     return id;
@@ -305,18 +343,18 @@ export class PackedTraceBuilder {
     return id;
   }
 
-  private reserve(width: number): void {
+  private reserve(maxBytes: number): void {
     if (this.count === this.shapeOf.length) {
       this.shapeOf = grow(this.shapeOf, new Uint16Array(this.shapeOf.length * 2));
       this.offsets = grow(this.offsets, new Uint32Array(this.offsets.length * 2));
     }
-    if (this.used + width > this.values.length) {
-      this.values = grow(this.values, new Int32Array(Math.max(this.values.length * 2, this.used + width)));
+    if (this.used + maxBytes > this.values.length) {
+      this.values = grow(this.values, new Uint8Array(Math.max(this.values.length * 2, this.used + maxBytes)));
     }
   }
 }
 
-function grow<A extends Uint16Array | Uint32Array | Int32Array>(from: A, to: A): A {
+function grow<A extends Uint8Array | Uint16Array | Uint32Array>(from: A, to: A): A {
   to.set(from);
   return to;
 }
