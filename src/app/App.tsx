@@ -15,6 +15,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { Panel } from './Panel';
 import { PlaybackBar } from './PlaybackBar';
 import { RunProgress } from './RunProgress';
+import { TraceCapNotice } from './TraceCapNotice';
 import { ScenarioStrip } from './ScenarioStrip';
 import { ThemeSwitch } from './ThemeSwitch';
 import { useCheckpointWarmup } from './useCheckpointWarmup';
@@ -66,6 +67,7 @@ export function App() {
       </header>
       <PlaybackBar />
       <RunProgress />
+      <TraceCapNotice />
       <main id="panels" className="panels" tabIndex={-1}>
         <Panel title={t('shell.panel.topology')} area="topology">
           <TopologyPanel />

@@ -41,6 +41,34 @@ interface Shape {
   consts: unknown[];
   /** The most bytes an event of this shape can take in the stream. */
   maxBytes: number;
+  /**
+   * An event of this shape with its constants in place: decoding copies it (one object of the right
+   * layout, keys in order) and writes the other values in, which is several times faster than adding the
+   * keys one by one.
+   */
+  template: Record<string, unknown>;
+  /** The events' `kind`, read without decoding them. */
+  kind: string;
+}
+
+function makeShape(keys: string[], slots: Slot[], consts: unknown[]): Shape {
+  const template: Record<string, unknown> = {};
+  keys.forEach((key, k) => (template[key] = slots[k] === Slot.Const ? consts[k] : 0));
+  const kind = template.kind;
+  return {
+    keys,
+    slots,
+    consts,
+    maxBytes: maxBytesOf(slots),
+    template,
+    kind: typeof kind === 'string' ? kind : '',
+  };
+}
+
+function maxBytesOf(slots: readonly Slot[]): number {
+  let bytes = 0;
+  for (const s of slots) bytes += s === Slot.Float ? 8 : s === Slot.Seq || s === Slot.Const ? 0 : 5;
+  return bytes;
 }
 
 /** A shape as it crosses to another thread: constants as JSON so that `code` objects survive any copy. */
@@ -93,6 +121,55 @@ export class PackedTrace implements Trace {
     return event;
   }
 
+  /** The `kind` of event `i` (0 <= i < length), without building the event. */
+  kindAt(i: number): string {
+    return this.shapes[this.shapeOf[i]!]!.kind;
+  }
+
+  /**
+   * One field of event `i` (0 <= i < length), without building the event: scans over a big trace read
+   * one or two fields of most events, and building each event would cost them several times more.
+   */
+  fieldAt(i: number, key: string): unknown {
+    const slot = i & (CACHE_SIZE - 1);
+    if (this.cachedIndex[slot] === i)
+      return (this.cachedEvent[slot] as unknown as Record<string, unknown>)[key];
+    const { keys, slots, consts } = this.shapes[this.shapeOf[i]!]!;
+    const bytes = this.values;
+    let at = this.offsets[i]!;
+    for (let k = 0; k < keys.length; k++) {
+      const kind = slots[k]!;
+      if (kind === Slot.Const) {
+        if (keys[k] === key) return consts[k];
+        continue;
+      }
+      if (kind === Slot.Seq) {
+        if (keys[k] === key) return i;
+        continue;
+      }
+      if (kind === Slot.Float) {
+        if (keys[k] === key) {
+          for (let b = 0; b < 8; b++) floatBytes[b] = bytes[at + b]!;
+          return floatBits[0];
+        }
+        at += 8;
+        continue;
+      }
+      if (keys[k] !== key) {
+        while (bytes[at++]! >= 0x80);
+        continue;
+      }
+      let byte = bytes[at++]!;
+      let n = byte & 0x7f;
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        byte = bytes[at++]!;
+        n += (byte & 0x7f) * 2 ** shift;
+      }
+      return readVarintSlot(kind, n, this.strings);
+    }
+    return undefined;
+  }
+
   *[Symbol.iterator](): IterableIterator<TraceEvent> {
     for (let i = 0; i < this.length; i++) yield this.at(i)!;
   }
@@ -103,7 +180,7 @@ export class PackedTrace implements Trace {
    */
   get byteLength(): number {
     let strings = 0;
-    for (const s of this.strings) strings += 16 + (/^[\u0000-\u00ff]*$/.test(s) ? s.length : 2 * s.length);
+    for (const s of this.strings) strings += 16 + (isLatin1(s) ? s.length : 2 * s.length);
     return this.shapeOf.byteLength + this.offsets.byteLength + this.values.byteLength + strings;
   }
 
@@ -126,12 +203,10 @@ export class PackedTrace implements Trace {
   static fromTransferable(data: PackedTraceData): PackedTrace {
     const shapes = data.shapes.map((s) => {
       const slots = s.slots as Slot[];
-      return {
-        keys: s.keys,
-        slots,
-        consts: s.consts.map((c, k) => (slots[k] === Slot.Const ? (JSON.parse(c) as unknown) : undefined)),
-        maxBytes: maxBytesOf(slots),
-      };
+      const consts = s.consts.map((c, k) =>
+        slots[k] === Slot.Const ? (JSON.parse(c) as unknown) : undefined,
+      );
+      return makeShape(s.keys, slots, consts);
     });
     const strings = JSON.parse(data.stringsJson) as string[];
     return new PackedTrace(shapes, strings, data.shapeOf, data.offsets, data.values);
@@ -141,47 +216,52 @@ export class PackedTrace implements Trace {
     const shape = this.shapes[this.shapeOf[i]!]!;
     const bytes = this.values;
     let at = this.offsets[i]!;
-    /** The next varint of the stream, as an unsigned 32-bit number. */
-    const next = (): number => {
-      let value = 0;
-      let shift = 0;
-      for (;;) {
-        const byte = bytes[at++]!;
-        value += (byte & 0x7f) * 2 ** shift;
-        if (byte < 0x80) return value;
-        shift += 7;
-      }
-    };
-    const event: Record<string, unknown> = {};
-    const { keys, slots, consts } = shape;
+    const event = { ...shape.template };
+    const { keys, slots } = shape;
     for (let k = 0; k < keys.length; k++) {
-      switch (slots[k]) {
-        case Slot.Seq:
-          event[keys[k]!] = i;
-          break;
-        case Slot.Const:
-          event[keys[k]!] = consts[k];
-          break;
-        case Slot.Int:
-          event[keys[k]!] = unzigzag(next());
-          break;
-        case Slot.Micros:
-          event[keys[k]!] = unzigzag(next()) / 1000;
-          break;
-        case Slot.Float:
-          for (let b = 0; b < 8; b++) floatBytes[b] = bytes[at++]!;
-          event[keys[k]!] = floatBits[0];
-          break;
-        case Slot.Str:
-          event[keys[k]!] = this.strings[next()];
-          break;
-        case Slot.Json:
-          event[keys[k]!] = JSON.parse(this.strings[next()]!) as unknown;
-          break;
+      const slot = slots[k]!;
+      if (slot === Slot.Const) continue;
+      if (slot === Slot.Seq) {
+        event[keys[k]!] = i;
+        continue;
       }
+      if (slot === Slot.Float) {
+        for (let b = 0; b < 8; b++) floatBytes[b] = bytes[at++]!;
+        event[keys[k]!] = floatBits[0];
+        continue;
+      }
+      // Every other slot is one varint.
+      let byte = bytes[at++]!;
+      let n = byte & 0x7f;
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        byte = bytes[at++]!;
+        n += (byte & 0x7f) * 2 ** shift;
+      }
+      event[keys[k]!] = readVarintSlot(slot, n, this.strings);
     }
     return event as unknown as TraceEvent;
   }
+}
+
+/** The value of a slot kept as one varint `n`. */
+function readVarintSlot(slot: Slot, n: number, strings: readonly string[]): unknown {
+  switch (slot) {
+    case Slot.Int:
+      return unzigzag(n);
+    case Slot.Micros:
+      return unzigzag(n) / 1000;
+    case Slot.Str:
+      return strings[n];
+    case Slot.Json:
+      return JSON.parse(strings[n]!) as unknown;
+    default:
+      return undefined;
+  }
+}
+
+function isLatin1(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return false;
+  return true;
 }
 
 /** Signed 32-bit integers as unsigned, small magnitudes small: 0, -1, 1, -2 -> 0, 1, 2, 3. */
@@ -198,27 +278,56 @@ export function transferList(data: PackedTraceData): ArrayBuffer[] {
   return [data.shapeOf.buffer, data.offsets.buffer, data.values.buffer] as ArrayBuffer[];
 }
 
-function maxBytesOf(slots: readonly Slot[]): number {
-  let bytes = 0;
-  for (const s of slots) bytes += s === Slot.Float ? 8 : s === Slot.Seq || s === Slot.Const ? 0 : 5;
-  return bytes;
+const isInt32 = (v: number) => (v | 0) === v && !Object.is(v, -0);
+/** A number kept exactly as a whole number of µs in 32 bits. */
+const isMicros = (v: number) => {
+  const micros = Math.round(v * 1000);
+  return (micros | 0) === micros && micros / 1000 === v;
+};
+
+/** The smallest slot that keeps `value` (the first event of a shape decides its slots). */
+function slotOf(key: string, value: unknown, index: number): Slot {
+  if (key === 'seq' && value === index) return Slot.Seq;
+  if (key === 'kind' || key === 'code' || value === null || typeof value === 'boolean') return Slot.Const;
+  if (typeof value === 'number')
+    return isInt32(value) ? Slot.Int : isMicros(value) ? Slot.Micros : Slot.Float;
+  if (typeof value === 'string') return Slot.Str;
+  return Slot.Json;
 }
 
-/** Appends events one at a time (the worker packs as the engine emits); `build` seals them into a trace. */
+/** Whether `value` can be kept in `slot` of a shape (a wider slot than its own is fine). */
+function fits(slot: Slot, constant: unknown, key: string, value: unknown, index: number): boolean {
+  switch (slot) {
+    case Slot.Seq:
+      return value === index;
+    case Slot.Const:
+      // `kind` and `code` were matched when the shape was looked up.
+      return key === 'kind' || key === 'code' || value === constant;
+    case Slot.Int:
+      return typeof value === 'number' && isInt32(value);
+    case Slot.Micros:
+      return typeof value === 'number' && isMicros(value);
+    case Slot.Float:
+      return typeof value === 'number';
+    case Slot.Str:
+      return typeof value === 'string';
+    case Slot.Json:
+      return typeof value === 'object' && value !== null;
+  }
+}
+
+/** Appends events one at a time; `build` seals them into a trace. */
 export class PackedTraceBuilder {
   private readonly shapes: Shape[] = [];
-  private readonly shapeIds = new Map<string, number>();
+  /** Shapes by `kind` and `code`: the few an event can have, tried in turn. */
+  private readonly shapesByName = new Map<string, number[]>();
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
-  /** `code` objects by identity: the engine shares one per call site, so most lookups end here. */
-  private readonly codeKeys = new Map<CodeRef, string>();
   private shapeOf = new Uint16Array(1024);
   private offsets = new Uint32Array(1024);
   private values = new Uint8Array(32_768);
   private count = 0;
   private used = 0;
-  /** Reused per event: each key's slot and the event's values in order. */
-  private readonly scratchSlots: Slot[] = [];
 
   get length(): number {
     return this.count;
@@ -226,59 +335,38 @@ export class PackedTraceBuilder {
 
   push(event: TraceEvent): void {
     const source = event as unknown as Record<string, unknown>;
-    // A key whose value is undefined is not in the event's JSON, so it is not kept either.
-    const keys = Object.keys(event).filter((key) => source[key] !== undefined);
-    const slots = this.scratchSlots;
-    slots.length = 0;
-    let signature = '';
-    for (const key of keys) {
-      const value = source[key];
-      const slot = this.slotOf(key, value, this.count);
-      slots.push(slot);
-      // The signature names the shape: keys, slots, and the constants' values.
-      signature += `${key}\u0001${slot}\u0001${slot === Slot.Const ? this.constKey(value) : ''}\u0002`;
-    }
-    const shapeId = this.shapeFor(signature, keys, slots, source);
+    const index = this.count;
+    const shapeId = this.shapeFor(source, index);
     const shape = this.shapes[shapeId]!;
     this.reserve(shape.maxBytes);
-    const n = this.count;
-    this.shapeOf[n] = shapeId;
-    this.offsets[n] = this.used;
+    this.shapeOf[index] = shapeId;
+    this.offsets[index] = this.used;
     const bytes = this.values;
     let at = this.used;
-    const put = (unsigned: number) => {
-      let n = unsigned;
+    const { keys, slots } = shape;
+    for (let k = 0; k < keys.length; k++) {
+      const slot = slots[k]!;
+      if (slot === Slot.Seq || slot === Slot.Const) continue;
+      const value = source[keys[k]!];
+      if (slot === Slot.Float) {
+        floatBits[0] = value as number;
+        for (let b = 0; b < 8; b++) bytes[at++] = floatBytes[b]!;
+        continue;
+      }
+      let n =
+        slot === Slot.Int
+          ? zigzag(value as number)
+          : slot === Slot.Micros
+            ? zigzag(Math.round((value as number) * 1000))
+            : this.stringId(slot === Slot.Str ? (value as string) : JSON.stringify(value));
       while (n >= 0x80) {
         bytes[at++] = (n & 0x7f) | 0x80;
         n >>>= 7;
       }
       bytes[at++] = n;
-    };
-    for (let k = 0; k < keys.length; k++) {
-      const value = source[keys[k]!];
-      switch (slots[k]) {
-        case Slot.Int:
-          put(zigzag(value as number));
-          break;
-        case Slot.Micros:
-          put(zigzag(Math.round((value as number) * 1000)));
-          break;
-        case Slot.Float:
-          floatBits[0] = value as number;
-          for (let b = 0; b < 8; b++) bytes[at++] = floatBytes[b]!;
-          break;
-        case Slot.Str:
-          put(this.stringId(value as string));
-          break;
-        case Slot.Json:
-          put(this.stringId(JSON.stringify(value)));
-          break;
-        default:
-          break;
-      }
     }
     this.used = at;
-    this.count = n + 1;
+    this.count = index + 1;
   }
 
   build(): PackedTrace {
@@ -291,46 +379,41 @@ export class PackedTraceBuilder {
     );
   }
 
-  private slotOf(key: string, value: unknown, index: number): Slot {
-    if (key === 'seq' && value === index) return Slot.Seq;
-    if (key === 'kind' || key === 'code' || value === null || typeof value === 'boolean') return Slot.Const;
-    if (typeof value === 'number')
-      return (value | 0) === value && !Object.is(value, -0) ? Slot.Int : Slot.Float;
-    if (typeof value === 'string') return Slot.Str;
-    return Slot.Json;
+  private shapeFor(source: Record<string, unknown>, index: number): number {
+    const code = source.code as Partial<CodeRef> | undefined;
+    const name = `${String(source.kind)}\u0001${String(code?.cls)}\u0001${String(code?.method)}`;
+    let candidates = this.shapesByName.get(name);
+    if (candidates === undefined) this.shapesByName.set(name, (candidates = []));
+    for (const id of candidates) if (this.matches(this.shapes[id]!, source, index)) return id;
+    const id = this.newShape(source, index);
+    candidates.push(id);
+    return id;
   }
 
-  private constKey(value: unknown): string {
-    if (typeof value === 'object' && value !== null) {
-      const code = value as CodeRef;
-      let key = this.codeKeys.get(code);
-      if (key === undefined) {
-        key = JSON.stringify(value);
-        this.codeKeys.set(code, key);
-      }
-      return key;
+  /** Whether the event has the shape's keys in the shape's order, each value fitting its slot. */
+  private matches(shape: Shape, source: Record<string, unknown>, index: number): boolean {
+    const { keys, slots, consts } = shape;
+    let k = 0;
+    for (const key in source) {
+      const value = source[key];
+      // A key whose value is undefined is not in the event's JSON, so it is not kept either.
+      if (value === undefined) continue;
+      if (keys[k] !== key || !fits(slots[k]!, consts[k], key, value, index)) return false;
+      k++;
     }
-    return JSON.stringify(value);
+    return k === keys.length;
   }
 
-  private shapeFor(
-    signature: string,
-    keys: string[],
-    slots: Slot[],
-    source: Record<string, unknown>,
-  ): number {
-    const known = this.shapeIds.get(signature);
-    if (known !== undefined) return known;
+  private newShape(source: Record<string, unknown>, index: number): number {
     if (this.shapes.length >= MAX_SHAPES) throw new Error(`a trace has more than ${MAX_SHAPES} event shapes`);
-    const id = this.shapes.length;
+    const keys = Object.keys(source).filter((key) => source[key] !== undefined);
+    const slots = keys.map((key) => slotOf(key, source[key], index));
     // Constants are copied through JSON: the packed trace shares no object with the engine.
     const consts = keys.map((key, k) =>
-      slots[k] === Slot.Const ? (JSON.parse(JSON.stringify(source[key] ?? null)) as unknown) : undefined,
+      slots[k] === Slot.Const ? (JSON.parse(JSON.stringify(source[key])) as unknown) : undefined,
     );
-    const shape: Shape = { keys: [...keys], slots: [...slots], consts, maxBytes: maxBytesOf(slots) };
-    this.shapes.push(shape);
-    this.shapeIds.set(signature, id);
-    return id;
+    this.shapes.push(makeShape(keys, slots, consts));
+    return this.shapes.length - 1;
   }
 
   private stringId(s: string): number {

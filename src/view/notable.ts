@@ -1,3 +1,4 @@
+import { fieldAt, kindAt, timeAt } from '../trace/access';
 import type { Trace, TraceEvent } from '../trace/types';
 import { attemptSucceeded } from './outcome';
 
@@ -32,41 +33,58 @@ const BAD_BROKER_STATES = new Set(['down', 'slow', 'busy', 'crashed', 'partition
  * an attempt above 0 is a retry; a fault-table update is notable when it isolates or bars a broker.
  */
 export function notableKindOf(event: TraceEvent): NotableKind | null {
-  switch (event.kind) {
+  return notableKindFrom(event.kind, (name) => field(event, name));
+}
+
+/** `notableKindOf` from an event's kind and a reader of its fields (a packed trace reads them unbuilt). */
+function notableKindFrom(kind: string, read: (name: string) => unknown): NotableKind | null {
+  switch (kind) {
     case 'queue.select': {
-      const attempt = field(event, 'attempt');
+      const attempt = read('attempt');
       return typeof attempt === 'number' && attempt > 0 ? 'retry' : null;
     }
     case 'fault.update': {
-      const isolation = field(event, 'isolation');
-      const notAvailableMs = field(event, 'notAvailableMs');
+      const isolation = read('isolation');
+      const notAvailableMs = read('notAvailableMs');
       return isolation === true || (typeof notAvailableMs === 'number' && notAvailableMs > 0)
         ? 'fault'
         : null;
     }
     case 'budget.check':
-      return field(event, 'ok') === false ? 'budget' : null;
+      return read('ok') === false ? 'budget' : null;
     case 'broker.store':
-      return field(event, 'duplicate') === true ? 'duplicate' : null;
+      return read('duplicate') === true ? 'duplicate' : null;
     case 'send.result':
-      return field(event, 'status') === 'SEND_OK' ? null : 'failure';
+      return read('status') === 'SEND_OK' ? null : 'failure';
     case 'attempt.end': {
-      const outcome = field(event, 'outcome');
-      return field(event, 'error') !== undefined ||
-        (typeof outcome === 'string' && !attemptSucceeded(outcome))
+      const outcome = read('outcome');
+      return read('error') !== undefined || (typeof outcome === 'string' && !attemptSucceeded(outcome))
         ? 'failure'
         : null;
     }
     case 'broker.state': {
-      const state = field(event, 'state');
+      const state = read('state');
       return typeof state === 'string' && BAD_BROKER_STATES.has(state) ? 'fault' : null;
     }
     default:
-      if (FAULT_KINDS.has(event.kind)) return 'fault';
-      if (FAILURE_KINDS.has(event.kind)) return 'failure';
+      if (FAULT_KINDS.has(kind)) return 'fault';
+      if (FAILURE_KINDS.has(kind)) return 'failure';
       return null;
   }
 }
+
+/** Every kind `notableKindOf` can return something for. */
+const MAYBE_NOTABLE: ReadonlySet<string> = new Set([
+  'queue.select',
+  'fault.update',
+  'budget.check',
+  'broker.store',
+  'send.result',
+  'attempt.end',
+  'broker.state',
+  ...FAULT_KINDS,
+  ...FAILURE_KINDS,
+]);
 
 export interface NotableIndex {
   all: readonly Notable[];
@@ -82,11 +100,18 @@ export function notableIndex(trace: Trace): NotableIndex {
   if (!index) {
     const all: Notable[] = [];
     for (let i = 0; i < trace.length; i++) {
-      const event = trace.at(i)!;
-      const kind = notableKindOf(event);
+      // Most events are of kinds that are never notable: skip them without building them.
+      const eventKind = kindAt(trace, i);
+      if (!MAYBE_NOTABLE.has(eventKind)) continue;
+      const kind = notableKindFrom(eventKind, (name) => fieldAt(trace, i, name));
       if (kind) {
-        const msgId = field(event, 'msgId');
-        all.push({ index: i, kind, t: event.t, msgId: typeof msgId === 'string' ? msgId : undefined });
+        const msgId = fieldAt(trace, i, 'msgId');
+        all.push({
+          index: i,
+          kind,
+          t: timeAt(trace, i),
+          msgId: typeof msgId === 'string' ? msgId : undefined,
+        });
       }
     }
     index = { all, indices: Int32Array.from(all, (n) => n.index) };

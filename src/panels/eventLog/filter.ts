@@ -1,3 +1,4 @@
+import { fieldAt, kindAt } from '../../trace/access';
 import type { Trace } from '../../trace/types';
 
 export interface LogFilter {
@@ -14,9 +15,8 @@ export function filterIndices(trace: Trace, filter: LogFilter): Int32Array | nul
   if (filter.kind === '' && filter.msgId === '') return null;
   const out: number[] = [];
   for (let i = 0; i < trace.length; i++) {
-    const event = trace.at(i)!;
-    if (filter.kind !== '' && event.kind !== filter.kind) continue;
-    if (filter.msgId !== '' && (event as { msgId?: unknown }).msgId !== filter.msgId) continue;
+    if (filter.kind !== '' && kindAt(trace, i) !== filter.kind) continue;
+    if (filter.msgId !== '' && fieldAt(trace, i, 'msgId') !== filter.msgId) continue;
     out.push(i);
   }
   return Int32Array.from(out);
@@ -50,9 +50,10 @@ export function traceFacets(trace: Trace): TraceFacets {
   if (!facets) {
     const kinds = new Map<string, number>();
     const msgIds = new Set<string>();
-    for (const event of trace) {
-      kinds.set(event.kind, (kinds.get(event.kind) ?? 0) + 1);
-      const msgId = (event as { msgId?: unknown }).msgId;
+    for (let i = 0; i < trace.length; i++) {
+      const kind = kindAt(trace, i);
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      const msgId = fieldAt(trace, i, 'msgId');
       if (typeof msgId === 'string') msgIds.add(msgId);
     }
     facets = { kinds: [...kinds].map(([kind, count]) => ({ kind, count })), msgIds: [...msgIds] };

@@ -1,4 +1,5 @@
 import { bin, scaleLinear, type ScaleLinear } from 'd3';
+import { timeAt } from '../../trace/access';
 import type { Trace } from '../../trace/types';
 import { notableIndex, type Notable, type NotableKind } from '../../view/notable';
 
@@ -38,21 +39,22 @@ export function timeWarp(trace: Trace): TimeWarp {
     const gaps: { from: number; to: number }[] = [];
     let pos = 0;
     let prev = first;
-    for (const event of trace) {
-      const gap = event.t - prev;
+    for (let i = 0; i < trace.length; i++) {
+      const t = timeAt(trace, i);
+      const gap = t - prev;
       if (gap > idle) {
         if (domain[domain.length - 1] !== prev) {
           domain.push(prev);
           raw.push(pos);
         }
         pos += drawn;
-        domain.push(event.t);
+        domain.push(t);
         raw.push(pos);
-        gaps.push({ from: prev, to: event.t });
+        gaps.push({ from: prev, to: t });
       } else {
         pos += gap;
       }
-      prev = event.t;
+      prev = t;
     }
     if (domain[domain.length - 1] !== last) {
       domain.push(last);
@@ -95,7 +97,7 @@ export function densityBars(trace: Trace, x: ScaleLinear<number, number>, width:
   // Bins hold the times, not the events: a packed trace builds events on demand, and 1M of them kept in
   // bins would undo its compactness.
   const times = new Float64Array(trace.length);
-  for (let i = 0; i < trace.length; i++) times[i] = trace.at(i)!.t;
+  for (let i = 0; i < trace.length; i++) times[i] = timeAt(trace, i);
   const bins = bin<number, number>()
     .domain([domain[0]!, domain[domain.length - 1]!])
     .thresholds(thresholds)(times);

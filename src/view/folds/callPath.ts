@@ -1,3 +1,4 @@
+import { kindAt } from '../../trace/access';
 import type { SendMode, Trace, TraceEvent } from '../../trace/types';
 import type { Fold } from '../fold';
 
@@ -260,6 +261,9 @@ export function messageIndex(trace: Trace): MessageIndex {
   if (!index) {
     const map = new Map<string, MessageInfo>();
     for (let i = 0; i < trace.length; i++) {
+      // Only these two kinds say anything here (a message without them reads as unknown anyway).
+      const kind = kindAt(trace, i);
+      if (kind !== 'send.call' && kind !== 'executor.run') continue;
       const event = trace.at(i)!;
       const msgId = strOf(event, 'msgId');
       if (msgId === undefined) continue;

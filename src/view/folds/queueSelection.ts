@@ -1,3 +1,4 @@
+import { fieldAt, kindAt } from '../../trace/access';
 import type { Trace, TraceEvent } from '../../trace/types';
 import type { Fold } from '../fold';
 import {
@@ -119,6 +120,9 @@ export function indexQueueSelection(trace: Trace): QueueSelectionIndex {
     else map.set(key, [i]);
   };
   for (let i = 0; i < trace.length; i++) {
+    // Only calls, selections and hash computations matter; other events are skipped unbuilt.
+    const kind = kindAt(trace, i);
+    if (kind !== 'send.call' && kind !== 'queue.select' && fieldAt(trace, i, 'hash') === undefined) continue;
     const e = trace.at(i)!;
     const msgId = msgIdOf(e);
     const topic = str(e, 'topic');

@@ -1,3 +1,4 @@
+import { kindAt } from '../../trace/access';
 import type { Trace, TraceEvent } from '../../trace/types';
 import type { Fold } from '../fold';
 import { bool, firstNum, firstStr, msgIdOf, num, provenance, str, type Provenance } from './eventFields';
@@ -146,7 +147,11 @@ export function indexThreadPool(trace: Trace): ThreadPoolIndex {
     }
     return p;
   };
-  for (const e of trace) {
+  for (let i = 0; i < trace.length; i++) {
+    // Only calls (their timeout) and executor events matter; other events are skipped unbuilt.
+    const kind = kindAt(trace, i);
+    if (kind !== 'send.call' && !kind.startsWith('executor.')) continue;
+    const e = trace.at(i)!;
     const msgId = msgIdOf(e);
     if (e.kind === 'send.call' && msgId) {
       const timeout = num(e, 'timeoutMs');

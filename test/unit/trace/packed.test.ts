@@ -20,6 +20,19 @@ function expectSameJson(packed: PackedTrace, events: TraceArray): void {
   }
 }
 
+/** `kindAt` and `fieldAt` read what `at` builds, for every key and a key no event has. */
+function expectSameFields(packed: PackedTrace): void {
+  const wrong: string[] = [];
+  for (let i = 0; i < packed.length; i++) {
+    const event = packed.at(i)! as unknown as Record<string, unknown>;
+    if (packed.kindAt(i) !== event.kind) wrong.push(`${i}.kind`);
+    for (const key of Object.keys(event)) {
+      if (JSON.stringify(packed.fieldAt(i, key)) !== JSON.stringify(event[key])) wrong.push(`${i}.${key}`);
+    }
+  }
+  expect(wrong).toEqual([]);
+}
+
 /** What a worker's postMessage does to the parts: a structured clone, the buffers moved. */
 function throughPostMessage(trace: PackedTrace): PackedTrace {
   const data = trace.toTransferable();
@@ -38,6 +51,21 @@ describe('PackedTrace', () => {
       const packed = packTrace(events);
       expectSameJson(packed, events);
       expectSameJson(throughPostMessage(packed), events);
+      // Read field by field on a copy whose cache is empty, so fieldAt decodes from the bytes.
+      const uncached = throughPostMessage(packTrace(events));
+      const wrong: string[] = [];
+      for (let i = 0; i < events.length; i++) {
+        const event = events[i] as unknown as Record<string, unknown>;
+        if (uncached.kindAt(i) !== event.kind) wrong.push(`${i}.kind`);
+        for (const key of Object.keys(event)) {
+          if (event[key] === undefined) continue;
+          if (JSON.stringify(uncached.fieldAt(i, key)) !== JSON.stringify(event[key]))
+            wrong.push(`${i}.${key}`);
+        }
+        if (uncached.fieldAt(i, 'noSuchField') !== undefined) wrong.push(`${i}.noSuchField`);
+      }
+      expect(wrong, file).toEqual([]);
+      expectSameFields(packTrace(events));
     }
   });
 
