@@ -20,3 +20,16 @@ export function fieldAt(trace: Trace, i: number, key: string): unknown {
 export function timeAt(trace: Trace, i: number): number {
   return fieldAt(trace, i, 't') as number;
 }
+
+const timesMemo = new WeakMap<Trace, Float64Array>();
+
+/** Every event's `t`, computed once per trace (the timeline reads them all on each resize). */
+export function timesOf(trace: Trace): Float64Array {
+  let times = timesMemo.get(trace);
+  if (!times) {
+    times = new Float64Array(trace.length);
+    for (let i = 0; i < trace.length; i++) times[i] = timeAt(trace, i);
+    timesMemo.set(trace, times);
+  }
+  return times;
+}

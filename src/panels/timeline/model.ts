@@ -1,5 +1,5 @@
 import { bin, scaleLinear, type ScaleLinear } from 'd3';
-import { timeAt } from '../../trace/access';
+import { timesOf } from '../../trace/access';
 import type { Trace } from '../../trace/types';
 import { notableIndex, type Notable, type NotableKind } from '../../view/notable';
 
@@ -39,8 +39,9 @@ export function timeWarp(trace: Trace): TimeWarp {
     const gaps: { from: number; to: number }[] = [];
     let pos = 0;
     let prev = first;
-    for (let i = 0; i < trace.length; i++) {
-      const t = timeAt(trace, i);
+    const times = timesOf(trace);
+    for (let i = 0; i < times.length; i++) {
+      const t = times[i]!;
       const gap = t - prev;
       if (gap > idle) {
         if (domain[domain.length - 1] !== prev) {
@@ -96,8 +97,7 @@ export function densityBars(trace: Trace, x: ScaleLinear<number, number>, width:
   const domain = x.domain();
   // Bins hold the times, not the events: a packed trace builds events on demand, and 1M of them kept in
   // bins would undo its compactness.
-  const times = new Float64Array(trace.length);
-  for (let i = 0; i < trace.length; i++) times[i] = timeAt(trace, i);
+  const times = timesOf(trace);
   const bins = bin<number, number>()
     .domain([domain[0]!, domain[domain.length - 1]!])
     .thresholds(thresholds)(times);

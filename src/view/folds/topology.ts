@@ -1,3 +1,4 @@
+import { fieldAt, kindAt, timeAt } from '../../trace/access';
 import type { Trace, TraceEvent } from '../../trace/types';
 import type { Fold } from '../fold';
 import { arr, firstStr, msgIdOf, num, provenance, str, type Provenance } from './eventFields';
@@ -120,6 +121,19 @@ function endpointsOf(e: TraceEvent): string[] {
 }
 
 /** Broker names an event mentions, for the node list. */
+/** The kinds `brokerNamesIn` reads (besides `fault.update`, which the index reads field by field). */
+const NAMING_KINDS: ReadonlySet<string> = new Set([
+  'broker.state',
+  'namesrv.register',
+  'namesrv.expire',
+  'namesrv.unregister',
+  'broker.store',
+  'fault.inject',
+  'fault.clear',
+  'queue.select',
+  'route.update',
+]);
+
 function brokerNamesIn(e: TraceEvent): string[] {
   switch (e.kind) {
     case 'broker.state':
@@ -167,7 +181,43 @@ export function indexTopology(trace: Trace): TopologyIndex {
       brokers.push(b);
     }
   };
-  for (const e of trace) {
+  for (let i = 0; i < trace.length; i++) {
+    const kind = kindAt(trace, i);
+    if (kind.startsWith('rpc.')) {
+      // A third of a big trace: read the few fields needed without building the event.
+      const rpcId = fieldAt(trace, i, 'rpcId');
+      if (typeof rpcId !== 'number') continue;
+      const t = timeAt(trace, i);
+      let timing = rpcTimings.get(rpcId);
+      if (kind === 'rpc.send') {
+        if (!timing) {
+          timing = { send: t };
+          rpcTimings.set(rpcId, timing);
+          const from = fieldAt(trace, i, 'from');
+          const to = fieldAt(trace, i, 'to');
+          if (typeof from === 'string' && from !== '' && typeof to === 'string' && to !== '') {
+            rpcEnds.set(rpcId, { from, to, kind: rpcKindOfName(rpcName(trace.at(i)!)) });
+          }
+        } else if (timing.replyDepart === undefined) {
+          // A second `rpc.send` of the same id from the server is the reply leaving it.
+          timing.replyDepart = t;
+        }
+        continue;
+      }
+      if (!timing) continue;
+      if (kind === 'rpc.arrive' && timing.arrive === undefined) timing.arrive = t;
+      if (kind === 'rpc.response' && timing.response === undefined) timing.response = t;
+      if (kind === 'rpc.timeout' && timing.timeout === undefined) timing.timeout = t;
+      continue;
+    }
+    if (kind === 'fault.update') {
+      // A tenth of a big trace, each naming one broker.
+      const b = fieldAt(trace, i, 'brokerName');
+      if (typeof b === 'string' && b !== '') addBroker(b);
+      continue;
+    }
+    if (!NAMING_KINDS.has(kind)) continue;
+    const e = trace.at(i)!;
     for (const b of brokerNamesIn(e)) addBroker(b);
     if (e.kind === 'route.update')
       for (const [addr, name] of readRoute(e).addrs) addrToBroker.set(addr, name);
@@ -176,27 +226,6 @@ export function indexTopology(trace: Trace): TopologyIndex {
       const b = str(e, 'broker');
       if (addr && b) addrToBroker.set(addr, b);
     }
-    if (!e.kind.startsWith('rpc.')) continue;
-    const rpcId = num(e, 'rpcId');
-    if (rpcId === undefined) continue;
-    let timing = rpcTimings.get(rpcId);
-    const from = str(e, 'from');
-    const to = str(e, 'to');
-    if (e.kind === 'rpc.send') {
-      if (!timing) {
-        timing = { send: e.t };
-        rpcTimings.set(rpcId, timing);
-        if (from && to) rpcEnds.set(rpcId, { from, to, kind: rpcKindOfName(rpcName(e)) });
-      } else if (timing.replyDepart === undefined) {
-        // A second `rpc.send` of the same id from the server is the reply leaving it.
-        timing.replyDepart = e.t;
-      }
-      continue;
-    }
-    if (!timing) continue;
-    if (e.kind === 'rpc.arrive' && timing.arrive === undefined) timing.arrive = e.t;
-    if (e.kind === 'rpc.response' && timing.response === undefined) timing.response = e.t;
-    if (e.kind === 'rpc.timeout' && timing.timeout === undefined) timing.timeout = e.t;
   }
 
   const endpoints = new Map<string, { role: NodeRole; node: string }>();
