@@ -562,7 +562,10 @@ export class DefaultMQProducerImpl implements MQProducerInner {
     const beginTimestampFirst = clock.now();
     let beginTimestampPrev = beginTimestampFirst;
     let endTimestamp = beginTimestampFirst;
-    const topicPublishInfo = yield* this.tryToFindTopicPublishInfo(msg.getTopic());
+    // A usable cached route is what tryToFindTopicPublishInfo returns first: taken without a generator.
+    const cached = this.topicPublishInfoTable.get(msg.getTopic());
+    const topicPublishInfo =
+      cached !== undefined && cached.ok() ? cached : yield* this.tryToFindTopicPublishInfo(msg.getTopic());
     if (topicPublishInfo !== null && topicPublishInfo.ok()) {
       let callTimeout = false;
       let mq: MessageQueue | null = null;
@@ -807,8 +810,9 @@ export class DefaultMQProducerImpl implements MQProducerInner {
           reconsumeTimes: 0,
           unitMode: false,
           batch: false,
-          ...(this.profile.version === '4.5.2' ? {} : { bname: brokerName }),
         };
+        // 4.9.x+ also names the broker (the last key, as a spread would add it; no object spread per send).
+        if (this.profile.version !== '4.5.2') requestHeader.bname = brokerName;
 
         const api = factory.getMQClientAPIImpl();
         let sendResult: SendResult | null = null;
