@@ -292,12 +292,15 @@ export class MQClientAPIImpl {
           producer,
           beginStartTime,
         );
+    const remoting = this.remotingClient;
     if (!this.profile.asyncCatchesInvokeThrow) {
-      yield* this.remotingClient.invokeAsync(addr, request, timeoutMillis, callback);
+      if (!remoting.invokeAsyncNow?.(addr, request, timeoutMillis, callback))
+        yield* remoting.invokeAsync(addr, request, timeoutMillis, callback);
       return;
     }
     try {
-      yield* this.remotingClient.invokeAsync(addr, request, timeoutMillis, callback);
+      if (!remoting.invokeAsyncNow?.(addr, request, timeoutMillis, callback))
+        yield* remoting.invokeAsync(addr, request, timeoutMillis, callback);
     } catch (ex) {
       if (!isJavaCatchable(ex)) throw ex;
       const cost = this.clock.now() - beginStartTime;

@@ -368,6 +368,35 @@ export class NettyRemotingClient implements RemotingClient {
     throw error;
   }
 
+  /**
+   * 4.x `invokeAsync` when nothing blocks: a usable cached channel, a budget that is not negative and a
+   * permit granted at once. No virtual time passes, so the cost checks of `invokeAsync` and
+   * `invokeAsyncImpl` both see 0 and pass; what is left is `invokeAsyncImpl`'s response future, its
+   * registration and the write, as there. Anything else returns false before any side effect.
+   */
+  invokeAsyncNow(
+    addr: string | null,
+    request: RemotingCommand,
+    timeoutMillis: number,
+    invokeCallback: InvokeCallback,
+  ): boolean {
+    if (this.remoting5 || timeoutMillis < 0) return false;
+    const channel = this.cachedChannel(addr);
+    if (channel === null || !channel.active || !this.tryNow(this.semaphoreAsync)) return false;
+    const release = new SemaphoreReleaseOnlyOnce(this.semaphoreAsync);
+    const rf = new ResponseFuture(
+      this.ctx.kernel,
+      `/${channel.addr}`,
+      request.opaque,
+      request,
+      timeoutMillis,
+      invokeCallback,
+    );
+    const pending = this.register('async', rf, channel, release, null, request);
+    this.write(channel, pending, request);
+    return true;
+  }
+
   /** 4.x `invokeAsyncImpl`: a fair permit (waiting up to the timeout), then the response future. */
   private *invokeAsyncImpl4(
     channel: Channel,
