@@ -71,14 +71,20 @@ export class ClientEnvironment {
    * since the start of the month and a counter. The virtual clock stands in for the month offset.
    */
   createUniqID(): string {
+    // IP, PID and loader hash never change: their 16 hex digits are built once (one id per send).
+    const prefix = (this.uniqPrefix ??= this.uniqIdPrefix());
+    const time = (Math.floor(this.kernel.now()) >>> 0).toString(16).padStart(8, '0');
+    const counter = (this.uniqCounter++ & 0xffff).toString(16).padStart(4, '0');
+    return `${prefix}${time}${counter}`.toUpperCase();
+  }
+
+  private uniqIdPrefix(): string {
     const ip = this.clientIP
       .split('.')
       .map((p) => (Number(p) & 0xff).toString(16).padStart(2, '0'))
       .join('');
     const pid = (this.pid & 0xffff).toString(16).padStart(4, '0');
     const loader = '1b6d3586';
-    const time = (Math.floor(this.kernel.now()) >>> 0).toString(16).padStart(8, '0');
-    const counter = (this.uniqCounter++ & 0xffff).toString(16).padStart(4, '0');
-    return `${ip}${pid}${loader}${time}${counter}`.toUpperCase();
+    return `${ip}${pid}${loader}`.toUpperCase();
   }
 }

@@ -292,12 +292,15 @@ export class MQClientAPIImpl {
           producer,
           beginStartTime,
         );
+    const remoting = this.remotingClient;
     if (!this.profile.asyncCatchesInvokeThrow) {
-      yield* this.remotingClient.invokeAsync(addr, request, timeoutMillis, callback);
+      if (!remoting.invokeAsyncNow?.(addr, request, timeoutMillis, callback))
+        yield* remoting.invokeAsync(addr, request, timeoutMillis, callback);
       return;
     }
     try {
-      yield* this.remotingClient.invokeAsync(addr, request, timeoutMillis, callback);
+      if (!remoting.invokeAsyncNow?.(addr, request, timeoutMillis, callback))
+        yield* remoting.invokeAsync(addr, request, timeoutMillis, callback);
     } catch (ex) {
       if (!isJavaCatchable(ex)) throw ex;
       const cost = this.clock.now() - beginStartTime;
@@ -320,7 +323,7 @@ export class MQClientAPIImpl {
     }
   }
 
-  /** The 4.x `InvokeCallback.operationComplete(responseFuture)` of `sendMessageAsync`. */
+  /** The 4.x `InvokeCallback` of `sendMessageAsync`. */
   private invokeCallback4(
     addr: string | null,
     brokerName: string,
@@ -335,84 +338,21 @@ export class MQClientAPIImpl {
     producer: MQProducerForAPI,
     beginStartTime: number,
   ): InvokeCallback {
-    const api = this;
-    const zeroBudget = this.profile.asyncRetryBudget === 'zero';
-    return {
-      *operationComplete(responseFuture: ResponseFuture): Sim<void> {
-        const cost = api.clock.now() - beginStartTime;
-        // 4.5.2 hard-codes the re-send budget to 0L; 4.9.8 passes what is left (possibly negative).
-        const budget = zeroBudget ? 0 : timeoutMillis - cost;
-        const response = responseFuture.getResponseCommand();
-        if (sendCallback === null && response !== null) {
-          try {
-            api.processSendResponse(brokerName, msg, response, addr);
-          } catch (e) {
-            if (!isJavaCatchable(e)) throw e;
-          }
-          producer.updateFaultItem(brokerName, api.clock.now() - responseFuture.getBeginTimestamp(), false);
-          return;
-        }
-        if (response !== null) {
-          let sendResult: SendResult;
-          try {
-            sendResult = api.processSendResponse(brokerName, msg, response, addr);
-          } catch (e) {
-            if (!isJavaCatchable(e)) throw e;
-            producer.updateFaultItem(brokerName, api.clock.now() - responseFuture.getBeginTimestamp(), true);
-            // Broker error codes reach the callback without a re-send (needRetry false).
-            yield* api.onExceptionImpl(
-              brokerName,
-              msg,
-              budget,
-              request,
-              sendCallback,
-              topicPublishInfo,
-              instance,
-              retryTimesWhenSendFailed,
-              times,
-              e,
-              false,
-              producer,
-            );
-            return;
-          }
-          try {
-            sendCallback?.onSuccess(sendResult);
-          } catch {
-            // upstream swallows whatever onSuccess throws
-          }
-          producer.updateFaultItem(brokerName, api.clock.now() - responseFuture.getBeginTimestamp(), false);
-          return;
-        }
-        producer.updateFaultItem(brokerName, api.clock.now() - responseFuture.getBeginTimestamp(), true);
-        let ex: MQClientException;
-        if (!responseFuture.isSendRequestOK()) {
-          ex = new MQClientException(api.profile, 'send request failed', responseFuture.getCause());
-        } else if (responseFuture.isTimeout()) {
-          ex = new MQClientException(
-            api.profile,
-            `wait response timeout ${responseFuture.getTimeoutMillis()}ms`,
-            responseFuture.getCause(),
-          );
-        } else {
-          ex = new MQClientException(api.profile, api.profile.unknownReasonText, responseFuture.getCause());
-        }
-        yield* api.onExceptionImpl(
-          brokerName,
-          msg,
-          budget,
-          request,
-          sendCallback,
-          topicPublishInfo,
-          instance,
-          retryTimesWhenSendFailed,
-          times,
-          ex,
-          true,
-          producer,
-        );
-      },
-    };
+    return new SendMessageInvokeCallback4(
+      this,
+      addr,
+      brokerName,
+      msg,
+      timeoutMillis,
+      request,
+      sendCallback,
+      topicPublishInfo,
+      instance,
+      retryTimesWhenSendFailed,
+      times,
+      producer,
+      beginStartTime,
+    );
   }
 
   /** The 5.x `InvokeCallback` of `sendMessageAsync`: `operationSucceed` / `operationFail`. */
@@ -430,80 +370,21 @@ export class MQClientAPIImpl {
     producer: MQProducerForAPI,
     beginStartTime: number,
   ): InvokeCallback {
-    const api = this;
-    return {
-      *operationComplete(): Sim<void> {
-        // 5.x MQClientAPIImpl leaves operationComplete empty.
-      },
-      *operationSucceed(response: RemotingCommand): Sim<void> {
-        const cost = api.clock.now() - beginStartTime;
-        if (sendCallback === null) {
-          try {
-            api.processSendResponse(brokerName, msg, response, addr);
-          } catch (e) {
-            if (!isJavaCatchable(e)) throw e;
-          }
-          producer.updateFaultItem(brokerName, api.clock.now() - beginStartTime, false, true);
-          return;
-        }
-        let sendResult: SendResult;
-        try {
-          sendResult = api.processSendResponse(brokerName, msg, response, addr);
-        } catch (e) {
-          if (!isJavaCatchable(e)) throw e;
-          producer.updateFaultItem(brokerName, api.clock.now() - beginStartTime, true, true);
-          yield* api.onExceptionImpl(
-            brokerName,
-            msg,
-            timeoutMillis - cost,
-            request,
-            sendCallback,
-            topicPublishInfo,
-            instance,
-            retryTimesWhenSendFailed,
-            times,
-            e,
-            false,
-            producer,
-          );
-          return;
-        }
-        try {
-          sendCallback.onSuccess(sendResult);
-        } catch {
-          // swallowed upstream
-        }
-        producer.updateFaultItem(brokerName, api.clock.now() - beginStartTime, false, true);
-      },
-      *operationFail(throwable: unknown): Sim<void> {
-        producer.updateFaultItem(brokerName, api.clock.now() - beginStartTime, true, true);
-        const cost = api.clock.now() - beginStartTime;
-        let ex: MQClientException;
-        let needRetry = true;
-        if (throwable instanceof RemotingSendRequestException) {
-          ex = new MQClientException(api.profile, 'send request failed', throwable);
-        } else if (throwable instanceof RemotingTimeoutException) {
-          ex = new MQClientException(api.profile, `wait response timeout, cost=${cost}`, throwable);
-        } else {
-          ex = new MQClientException(api.profile, 'unknown reason', throwable);
-          needRetry = !(throwable instanceof RemotingTooMuchRequestException);
-        }
-        yield* api.onExceptionImpl(
-          brokerName,
-          msg,
-          timeoutMillis - cost,
-          request,
-          sendCallback,
-          topicPublishInfo,
-          instance,
-          retryTimesWhenSendFailed,
-          times,
-          ex,
-          needRetry,
-          producer,
-        );
-      },
-    };
+    return new SendMessageInvokeCallback5(
+      this,
+      addr,
+      brokerName,
+      msg,
+      timeoutMillis,
+      request,
+      sendCallback,
+      topicPublishInfo,
+      instance,
+      retryTimesWhenSendFailed,
+      times,
+      producer,
+      beginStartTime,
+    );
   }
 
   /**
@@ -511,7 +392,8 @@ export class MQClientAPIImpl {
    * With publish info (the default path) the retry broker comes from `selectOneMessageQueue` on the current
    * thread, but the **same request** goes out again (new opaque only), so its header keeps the first queue id.
    */
-  private *onExceptionImpl(
+  /** @internal (the async callbacks call it) */
+  *onExceptionImpl(
     brokerName: string,
     msg: Message,
     timeoutMillis: number,
@@ -659,5 +541,194 @@ export class MQClientAPIImpl {
     sendResult.regionId = regionId === undefined || regionId.length === 0 ? 'DefaultRegion' : regionId;
     sendResult.traceOn = ext?.get('TRACE_ON') !== 'false';
     return sendResult;
+  }
+}
+
+/**
+ * What the anonymous `InvokeCallback` of `sendMessageAsync` captures. The callbacks are classes rather than
+ * object literals with generator methods: one is made per async request, and a literal would allocate a
+ * closure context and method objects each time. Each method starts by naming the captured values as the
+ * Java lambda does, so the bodies read like upstream's.
+ */
+abstract class SendMessageInvokeCallback {
+  constructor(
+    protected readonly api: MQClientAPIImpl,
+    protected readonly addr: string | null,
+    protected readonly brokerName: string,
+    protected readonly msg: Message,
+    protected readonly timeoutMillis: number,
+    protected readonly request: RemotingCommand,
+    protected readonly sendCallback: SendCallback | null,
+    protected readonly topicPublishInfo: TopicPublishInfo | null,
+    protected readonly instance: MQClientInstanceForAPI | null,
+    protected readonly retryTimesWhenSendFailed: number,
+    protected readonly times: AttemptCounter,
+    protected readonly producer: MQProducerForAPI,
+    protected readonly beginStartTime: number,
+  ) {}
+}
+
+/** 4.x: everything happens in `operationComplete(responseFuture)`. */
+class SendMessageInvokeCallback4 extends SendMessageInvokeCallback implements InvokeCallback {
+  *operationComplete(responseFuture: ResponseFuture): Sim<void> {
+    const api = this.api;
+    const { addr, brokerName, msg, timeoutMillis, request, sendCallback, topicPublishInfo } = this;
+    const { instance, retryTimesWhenSendFailed, times, producer, beginStartTime } = this;
+    const zeroBudget = api.profile.asyncRetryBudget === 'zero';
+    const cost = api.clock.now() - beginStartTime;
+    // 4.5.2 hard-codes the re-send budget to 0L; 4.9.8 passes what is left (possibly negative).
+    const budget = zeroBudget ? 0 : timeoutMillis - cost;
+    const response = responseFuture.getResponseCommand();
+    if (sendCallback === null && response !== null) {
+      try {
+        api.processSendResponse(brokerName, msg, response, addr);
+      } catch (e) {
+        if (!isJavaCatchable(e)) throw e;
+      }
+      producer.updateFaultItem(brokerName, api.clock.now() - responseFuture.getBeginTimestamp(), false);
+      return;
+    }
+    if (response !== null) {
+      let sendResult: SendResult;
+      try {
+        sendResult = api.processSendResponse(brokerName, msg, response, addr);
+      } catch (e) {
+        if (!isJavaCatchable(e)) throw e;
+        producer.updateFaultItem(brokerName, api.clock.now() - responseFuture.getBeginTimestamp(), true);
+        // Broker error codes reach the callback without a re-send (needRetry false).
+        yield* api.onExceptionImpl(
+          brokerName,
+          msg,
+          budget,
+          request,
+          sendCallback,
+          topicPublishInfo,
+          instance,
+          retryTimesWhenSendFailed,
+          times,
+          e,
+          false,
+          producer,
+        );
+        return;
+      }
+      try {
+        sendCallback?.onSuccess(sendResult);
+      } catch {
+        // upstream swallows whatever onSuccess throws
+      }
+      producer.updateFaultItem(brokerName, api.clock.now() - responseFuture.getBeginTimestamp(), false);
+      return;
+    }
+    producer.updateFaultItem(brokerName, api.clock.now() - responseFuture.getBeginTimestamp(), true);
+    let ex: MQClientException;
+    if (!responseFuture.isSendRequestOK()) {
+      ex = new MQClientException(api.profile, 'send request failed', responseFuture.getCause());
+    } else if (responseFuture.isTimeout()) {
+      ex = new MQClientException(
+        api.profile,
+        `wait response timeout ${responseFuture.getTimeoutMillis()}ms`,
+        responseFuture.getCause(),
+      );
+    } else {
+      ex = new MQClientException(api.profile, api.profile.unknownReasonText, responseFuture.getCause());
+    }
+    yield* api.onExceptionImpl(
+      brokerName,
+      msg,
+      budget,
+      request,
+      sendCallback,
+      topicPublishInfo,
+      instance,
+      retryTimesWhenSendFailed,
+      times,
+      ex,
+      true,
+      producer,
+    );
+  }
+}
+
+/** 5.x: `operationComplete` is empty; the work is in `operationSucceed` / `operationFail`. */
+class SendMessageInvokeCallback5 extends SendMessageInvokeCallback implements InvokeCallback {
+  *operationComplete(): Sim<void> {
+    // 5.x MQClientAPIImpl leaves operationComplete empty.
+  }
+
+  *operationSucceed(response: RemotingCommand): Sim<void> {
+    const api = this.api;
+    const { addr, brokerName, msg, timeoutMillis, request, sendCallback, topicPublishInfo } = this;
+    const { instance, retryTimesWhenSendFailed, times, producer, beginStartTime } = this;
+    const cost = api.clock.now() - beginStartTime;
+    if (sendCallback === null) {
+      try {
+        api.processSendResponse(brokerName, msg, response, addr);
+      } catch (e) {
+        if (!isJavaCatchable(e)) throw e;
+      }
+      producer.updateFaultItem(brokerName, api.clock.now() - beginStartTime, false, true);
+      return;
+    }
+    let sendResult: SendResult;
+    try {
+      sendResult = api.processSendResponse(brokerName, msg, response, addr);
+    } catch (e) {
+      if (!isJavaCatchable(e)) throw e;
+      producer.updateFaultItem(brokerName, api.clock.now() - beginStartTime, true, true);
+      yield* api.onExceptionImpl(
+        brokerName,
+        msg,
+        timeoutMillis - cost,
+        request,
+        sendCallback,
+        topicPublishInfo,
+        instance,
+        retryTimesWhenSendFailed,
+        times,
+        e,
+        false,
+        producer,
+      );
+      return;
+    }
+    try {
+      sendCallback.onSuccess(sendResult);
+    } catch {
+      // swallowed upstream
+    }
+    producer.updateFaultItem(brokerName, api.clock.now() - beginStartTime, false, true);
+  }
+
+  *operationFail(throwable: unknown): Sim<void> {
+    const api = this.api;
+    const { brokerName, msg, timeoutMillis, request, sendCallback, topicPublishInfo } = this;
+    const { instance, retryTimesWhenSendFailed, times, producer, beginStartTime } = this;
+    producer.updateFaultItem(brokerName, api.clock.now() - beginStartTime, true, true);
+    const cost = api.clock.now() - beginStartTime;
+    let ex: MQClientException;
+    let needRetry = true;
+    if (throwable instanceof RemotingSendRequestException) {
+      ex = new MQClientException(api.profile, 'send request failed', throwable);
+    } else if (throwable instanceof RemotingTimeoutException) {
+      ex = new MQClientException(api.profile, `wait response timeout, cost=${cost}`, throwable);
+    } else {
+      ex = new MQClientException(api.profile, 'unknown reason', throwable);
+      needRetry = !(throwable instanceof RemotingTooMuchRequestException);
+    }
+    yield* api.onExceptionImpl(
+      brokerName,
+      msg,
+      timeoutMillis - cost,
+      request,
+      sendCallback,
+      topicPublishInfo,
+      instance,
+      retryTimesWhenSendFailed,
+      times,
+      ex,
+      needRetry,
+      producer,
+    );
   }
 }

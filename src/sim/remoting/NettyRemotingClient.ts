@@ -61,8 +61,8 @@ interface Pending {
   kind: PendingKind;
   rf: ResponseFuture;
   channel: Channel;
-  /** Releases the semaphore permit, once (`SemaphoreReleaseOnlyOnce`). */
-  release: (() => void) | null;
+  /** Releases the semaphore permit, once. */
+  release: SemaphoreReleaseOnlyOnce | null;
   /** 4.x sync: the `waitResponse` latch; 5.x sync: the invoke0 future. */
   waiter: Future<RemotingCommand | null> | null;
   rpcId: number;
@@ -300,15 +300,10 @@ export class NettyRemotingClient implements RemotingClient {
             );
       throw new RemotingSendRequestException(remote, cause);
     }
-    let released = false;
-    const release = (): void => {
-      if (released) return;
-      released = true;
-      this.semaphoreAsync.release(1);
-    };
+    const release = new SemaphoreReleaseOnlyOnce(this.semaphoreAsync);
     const costTime = clock.now() - beginStartTime;
     if (timeoutMillis < costTime) {
-      release();
+      release.release();
       throw new RemotingSendRequestException(
         remote,
         new RemotingTimeoutException('invokeAsyncImpl call timeout'),
@@ -373,6 +368,35 @@ export class NettyRemotingClient implements RemotingClient {
     throw error;
   }
 
+  /**
+   * 4.x `invokeAsync` when nothing blocks: a usable cached channel, a budget that is not negative and a
+   * permit granted at once. No virtual time passes, so the cost checks of `invokeAsync` and
+   * `invokeAsyncImpl` both see 0 and pass; what is left is `invokeAsyncImpl`'s response future, its
+   * registration and the write, as there. Anything else returns false before any side effect.
+   */
+  invokeAsyncNow(
+    addr: string | null,
+    request: RemotingCommand,
+    timeoutMillis: number,
+    invokeCallback: InvokeCallback,
+  ): boolean {
+    if (this.remoting5 || timeoutMillis < 0) return false;
+    const channel = this.cachedChannel(addr);
+    if (channel === null || !channel.active || !this.tryNow(this.semaphoreAsync)) return false;
+    const release = new SemaphoreReleaseOnlyOnce(this.semaphoreAsync);
+    const rf = new ResponseFuture(
+      this.ctx.kernel,
+      `/${channel.addr}`,
+      request.opaque,
+      request,
+      timeoutMillis,
+      invokeCallback,
+    );
+    const pending = this.register('async', rf, channel, release, null, request);
+    this.write(channel, pending, request);
+    return true;
+  }
+
   /** 4.x `invokeAsyncImpl`: a fair permit (waiting up to the timeout), then the response future. */
   private *invokeAsyncImpl4(
     channel: Channel,
@@ -391,15 +415,10 @@ export class NettyRemotingClient implements RemotingClient {
         this.semaphoreText('invokeAsyncImpl', timeoutMillis, this.semaphoreAsync, 'semaphoreAsyncValue'),
       );
     }
-    let released = false;
-    const release = (): void => {
-      if (released) return;
-      released = true;
-      this.semaphoreAsync.release(1);
-    };
+    const release = new SemaphoreReleaseOnlyOnce(this.semaphoreAsync);
     const costTime = clock.now() - beginStartTime;
     if (timeoutMillis < costTime) {
-      release();
+      release.release();
       throw new RemotingTimeoutException('invokeAsyncImpl call timeout');
     }
     const rf = new ResponseFuture(
@@ -493,15 +512,10 @@ export class NettyRemotingClient implements RemotingClient {
       yield* fail(this, cause);
       return;
     }
-    let released = false;
-    const release = (): void => {
-      if (released) return;
-      released = true;
-      this.semaphoreAsync.release(1);
-    };
+    const release = new SemaphoreReleaseOnlyOnce(this.semaphoreAsync);
     const costTime = clock.now() - beginStartTime;
     if (timeoutMillis < costTime) {
-      release();
+      release.release();
       yield* fail(this, new RemotingTimeoutException('invokeAsyncImpl call timeout'));
       return;
     }
@@ -624,7 +638,7 @@ export class NettyRemotingClient implements RemotingClient {
     kind: PendingKind,
     rf: ResponseFuture,
     channel: Channel,
-    release: (() => void) | null,
+    release: SemaphoreReleaseOnlyOnce | null,
     waiter: Future<RemotingCommand | null> | null,
     request: RemotingCommand,
   ): Pending {
@@ -739,20 +753,12 @@ export class NettyRemotingClient implements RemotingClient {
     if (pending.kind === 'async') {
       this.observer.asyncOutcome(pending.msgId, pending.rpcId, pending.rf.getResponseCommand(), pending.rf);
     }
-    const remoting5 = this.remoting5;
-    const observer = this.observer;
-    const task: CallbackTask = {
-      msgId: pending.kind === 'async' ? pending.msgId : null,
-      *run(): Sim<void> {
-        observer.enterMessage(currentThreadName(), pending.msgId);
-        try {
-          yield* pending.rf.executeInvokeCallback(remoting5);
-        } finally {
-          pending.release?.();
-        }
-      },
-      toString: () => 'NettyRemotingAbstract$InvokeCallbackTask',
-    };
+    const task = new InvokeCallbackTask(
+      pending.kind === 'async' ? pending.msgId : null,
+      pending,
+      this.observer,
+      this.remoting5,
+    );
     if (!this.callbackExecutor.isShutdown()) {
       this.callbackExecutor.submit(task);
       return;
@@ -793,7 +799,7 @@ export class NettyRemotingClient implements RemotingClient {
       const rf = pending.rf;
       if (pending.kind === 'sync4') continue;
       if (rf.getBeginTimestamp() + rf.getTimeoutMillis() + 1000 <= now) {
-        pending.release?.();
+        pending.release?.release();
         this.responseTable.delete(opaque);
         expired.push(pending);
       }
@@ -992,7 +998,50 @@ export class NettyRemotingClient implements RemotingClient {
   }
 }
 
-interface CallbackTask extends Runnable {
-  msgId: string | null;
-  toString(): string;
+type CallbackTask = InvokeCallbackTask;
+
+/**
+ * `SemaphoreReleaseOnlyOnce`: the permit holder of one request; several paths may release it (the
+ * callback task, the response-table scan, a failed check), only the first does. A class, not a closure:
+ * one is made per request.
+ */
+class SemaphoreReleaseOnlyOnce {
+  private released = false;
+
+  constructor(private readonly semaphore: Semaphore) {}
+
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.semaphore.release(1);
+  }
+}
+
+/**
+ * The task `executeInvokeCallback` hands to the callback executor (upstream's lambda around
+ * `responseFuture.executeInvokeCallback()`), which then releases the permit. A class, not an object literal
+ * with a generator method: one is made per answered request.
+ */
+class InvokeCallbackTask implements Runnable {
+  constructor(
+    /** The message, for the executor's trace events (async requests only). */
+    readonly msgId: string | null,
+    private readonly pending: Pending,
+    private readonly observer: RemotingObserver,
+    private readonly remoting5: boolean,
+  ) {}
+
+  *run(): Sim<void> {
+    const pending = this.pending;
+    this.observer.enterMessage(currentThreadName(), pending.msgId);
+    try {
+      yield* pending.rf.executeInvokeCallback(this.remoting5);
+    } finally {
+      pending.release?.release();
+    }
+  }
+
+  toString(): string {
+    return 'NettyRemotingAbstract$InvokeCallbackTask';
+  }
 }
