@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { clearForcedPanelFailure, ForcedFailure } from './debugFlags';
 import { PanelErrorBoundary } from './PanelErrorBoundary';
-import { PanelExport } from './PanelExport';
+import { PanelExportMenu } from './PanelExportMenu';
 
 interface PanelProps {
   /** The landmark's accessible name, also shown as its heading. */
@@ -28,7 +28,7 @@ export function Panel({ title, area, exportAs, children }: PanelProps) {
         <h2 id={headingId} className="panel__title">
           {title}
         </h2>
-        {exportAs !== undefined && <PanelExport panel={exportAs} title={title} />}
+        {exportAs !== undefined && <PanelExportMenu panel={exportAs} title={title} />}
       </div>
       <div className="panel__body">
         <PanelErrorBoundary panel={title} onReset={() => clearForcedPanelFailure(area)}>

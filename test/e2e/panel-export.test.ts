@@ -1,8 +1,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { busiestStep, RPCS_IN_FLIGHT_SCENARIO } from '../../scripts/bench-browser';
 import { DEFAULT_PRESET } from '../../src/app/loadScenario';
+import type { Scenario } from '../../src/scenario/schema';
+import { encodeShareFragment } from '../../src/share/shareLink';
 import { translate, type Lang } from '../../src/i18n';
 import { ARTIFACTS, chromiumForFile, screenshot } from './setup/browser';
 
@@ -72,6 +76,22 @@ async function shownText(region: Locator): Promise<string[]> {
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter((line) => line.length >= 3)
     .slice(0, 4);
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical findings inside `region` (loaded as test/e2e/a11y.test.ts loads it). */
+async function axeFindings(page: Page, region: Locator): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const element = await region.elementHandle();
+  return page.evaluate(async (root) => {
+    type Result = { violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[] };
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<Result> } }).axe;
+    const result = await axe.run(root, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.map(String).join(' ')}`));
+  }, element);
 }
 
 function save(name: string, bytes: Buffer): void {
@@ -205,6 +225,34 @@ describe('panel export as SVG and PNG, in Chromium at 1280x720', () => {
     });
   });
 
+  it('draws the topology tokens that the page paints on a canvas into the picture', async () => {
+    // The benchmark's scenario, shorter: still far more RPCs in flight than the SVG tokens' limit of 150.
+    const scenario = {
+      ...RPCS_IN_FLIGHT_SCENARIO,
+      id: 'export-canvas',
+      workload: [{ ...RPCS_IN_FLIGHT_SCENARIO.workload[0], count: 400 }],
+    };
+    const { step, inFlight } = busiestStep(scenario);
+    expect(inFlight).toBeGreaterThan(150);
+    const fragment = encodeShareFragment(scenario as unknown as Scenario, step);
+    await chromium.withPage(`?lang=en${fragment}`, async ({ page }) => {
+      const slider = page.getByRole('slider', { name: 'Timeline' });
+      await expect.poll(() => slider.getAttribute('aria-valuenow'), { timeout: 30_000 }).toBe(String(step));
+      const region = page.getByRole('region', { name: 'Topology', exact: true });
+      await region.locator('canvas').waitFor();
+      const svg = await download(page, region.getByRole('button', { name: 'Export Topology as SVG' }));
+      expect(svg.name).toBe(`sendpath-topology-export-canvas-step${step}.svg`);
+      const text = svg.bytes.toString('utf8');
+      expect(text).not.toContain('<canvas');
+      expect(text).toMatch(/<img [^>]*src="data:image\/png;base64,/);
+      const png = await download(page, region.getByRole('button', { name: 'Export Topology as PNG' }));
+      save(`canvas-${png.name}`, png.bytes);
+      await page.mouse.move(0, 0);
+      expect(await meanDifference(page, png.bytes, await region.screenshot())).toBeLessThan(12);
+      await screenshot(page, 'export/canvas-page');
+    });
+  });
+
   it('shows a message when the picture cannot be drawn, and the page keeps working', async () => {
     await chromium.withPage(`?lang=en&step=${STEP}`, async ({ page }) => {
       const region = page.getByRole('region', { name: 'Topology', exact: true });
@@ -219,6 +267,8 @@ describe('panel export as SVG and PNG, in Chromium at 1280x720', () => {
       expect(await alert.textContent()).toContain(
         'Could not export Topology as PNG: the browser could not draw the picture (forced)',
       );
+      expect(await axeFindings(page, region)).toEqual([]);
+      await screenshot(page, 'export/failure-page');
       await alert.getByRole('button', { name: 'Dismiss' }).click();
       await alert.waitFor({ state: 'detached' });
       // The SVG needs no drawing, so it still downloads.

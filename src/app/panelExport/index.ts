@@ -11,8 +11,7 @@ export type { ExportFormat, ExportNaming } from './fileName';
 export type ExportStage = 'copy' | 'draw' | 'save';
 
 export type PanelExportResult =
-  | { ok: true; fileName: string }
-  | { ok: false; stage: ExportStage; detail: string };
+  { ok: true; fileName: string } | { ok: false; stage: ExportStage; detail: string };
 
 /**
  * Saves a picture of the panel `section` as it looks now. Never throws (it runs from a click handler,

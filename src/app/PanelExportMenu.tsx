@@ -3,7 +3,7 @@ import type { MessageKey } from '../i18n';
 import { useT } from '../i18n/useT';
 import { useAppStoreApi } from '../store/StoreContext';
 import type { ExportFormat, ExportStage, PanelExportResult } from './panelExport';
-import './panelExport.css';
+import './panelExportMenu.css';
 
 /** Must match EXPORT_SKIP_ATTRIBUTE of ./panelExport (not imported: that module loads on the first click). */
 const SKIP = { 'data-export-skip': '' };
@@ -22,7 +22,7 @@ type Failure = { format: ExportFormat; stage: ExportStage | 'load'; detail: stri
  * now. The export code loads on the first click, not with the page. A failure is shown under the buttons
  * (role="alert") until dismissed or the next export succeeds; it never reaches React as an error.
  */
-export function PanelExport({ panel, title }: { panel: string; title: string }) {
+export function PanelExportMenu({ panel, title }: { panel: string; title: string }) {
   const t = useT();
   const store = useAppStoreApi();
   const busy = useRef(false);
@@ -58,7 +58,12 @@ export function PanelExport({ panel, title }: { panel: string; title: string }) 
 
   return (
     <>
-      <div className="panel-export" role="group" aria-label={t('panelExport.group', { panel: title })} {...SKIP}>
+      <div
+        className="panel-export"
+        role="group"
+        aria-label={t('panelExport.group', { panel: title })}
+        {...SKIP}
+      >
         {(['svg', 'png'] as const).map((format) => (
           <button
             key={format}
