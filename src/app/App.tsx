@@ -69,22 +69,22 @@ export function App() {
       <RunProgress />
       <TraceCapNotice />
       <main id="panels" className="panels" tabIndex={-1}>
-        <Panel title={t('shell.panel.topology')} area="topology">
+        <Panel title={t('shell.panel.topology')} area="topology" exportAs="topology">
           <TopologyPanel />
         </Panel>
-        <Panel title={t('shell.panel.queueSelection')} area="queue">
+        <Panel title={t('shell.panel.queueSelection')} area="queue" exportAs="queueSelection">
           <QueueSelectionPanel />
         </Panel>
-        <Panel title={t('shell.panel.threadPool')} area="pool">
+        <Panel title={t('shell.panel.threadPool')} area="pool" exportAs="threadPool">
           <ThreadPoolPanel />
         </Panel>
-        <Panel title={t('shell.panel.timeoutBudget')} area="budget">
+        <Panel title={t('shell.panel.timeoutBudget')} area="budget" exportAs="timeoutBudget">
           <TimeoutBudgetPanel />
         </Panel>
-        <Panel title={t('shell.panel.callPath')} area="callpath">
+        <Panel title={t('shell.panel.callPath')} area="callpath" exportAs="callPath">
           <CallPath />
         </Panel>
-        <Panel title={t('shell.panel.eventLog')} area="log">
+        <Panel title={t('shell.panel.eventLog')} area="log" exportAs="eventLog">
           <EventLog />
         </Panel>
         <EditorSlot />

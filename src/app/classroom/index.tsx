@@ -44,7 +44,7 @@ export function EmbedLayout({ panel }: { panel: EmbedPanelId }) {
     <>
       <PlaybackBar />
       <main id="panels" className="panels panels--embed" data-embed={panel} tabIndex={-1}>
-        <Panel title={t(title)} area="embed">
+        <Panel title={t(title)} area="embed" exportAs={panel}>
           <Body />
         </Panel>
       </main>

@@ -8,6 +8,7 @@ import * as editor from './editor';
 import * as errors from './errors';
 import * as eventLog from './eventLog';
 import * as narration from './narration';
+import * as panelExport from './panelExport';
 import * as playback from './playback';
 import * as prediction from './prediction';
 import * as presenter from './presenter';
@@ -27,6 +28,7 @@ export const namespaces = {
   errors,
   eventLog,
   narration,
+  panelExport,
   playback,
   prediction,
   presenter,
