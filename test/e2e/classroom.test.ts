@@ -14,6 +14,8 @@ const TEXT = {
     play: 'Play',
     outcome: /Re-simulated|The simulation failed/,
     problems: /problem\(s\) below/,
+    error:
+      /^producer\.sendMsgTimeout: must be a whole number from 0 to 86400000 \(milliseconds\) \(got -5\)$/,
   },
   zh: {
     edit: '编辑场景',
@@ -22,6 +24,8 @@ const TEXT = {
     play: '播放',
     outcome: /已重新模拟|模拟失败/,
     problems: /个问题/,
+    // The validator's message in Chinese: the path stays, the words are translated.
+    error: /^producer\.sendMsgTimeout：必须是 0 到 86400000 之间的整数（毫秒）（实际为 -5）$/,
   },
 } as const;
 
@@ -55,7 +59,7 @@ describe('the classroom features in Chromium at 1280x720', () => {
         await input.fill('-5');
         const error = page.locator('[data-error-path="producer.sendMsgTimeout"]');
         await error.waitFor();
-        expect(await error.textContent()).toMatch(/^producer\.sendMsgTimeout: must be a whole number/);
+        expect(await error.textContent()).toMatch(text.error);
         expect(await input.getAttribute('aria-invalid')).toBe('true');
         expect(await page.locator('.se-status').textContent()).toMatch(text.problems);
         await screenshot(page, `classroom-editor-${lang}`);

@@ -25,14 +25,14 @@ export function useForm(): FormContextValue {
 
 /** The validator's messages for exactly this path, each naming it. */
 export function FieldErrors({ path, id }: { path: Path; id: string }) {
-  const { errors } = useForm();
+  const { errors, t } = useForm();
   const p = pathText(path);
   const list = errors.get(p);
   if (!list) return null;
   return (
     <div id={id} className="se-error" data-error-path={p}>
       {list.map((m, i) => (
-        <div key={i}>{`${p}: ${m}`}</div>
+        <div key={i}>{t('validation.ui.line', { path: p, message: m })}</div>
       ))}
     </div>
   );

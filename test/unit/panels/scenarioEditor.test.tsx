@@ -175,6 +175,23 @@ describe('<ScenarioEditor>', () => {
     expect(hint?.textContent).toContain('一次 send() 的超时预算');
   });
 
+  it('shows validation problems in Chinese under zh-CN, at the field and in the list', async () => {
+    setup({ lang: 'zh-CN' });
+    await settle(0);
+    const input = field('producer.sendMsgTimeout');
+    fireEvent.change(input, { target: { value: '-5' } });
+    const error = document.querySelector('[data-error-path="producer.sendMsgTimeout"]');
+    expect(error?.textContent).toBe(
+      'producer.sendMsgTimeout：必须是 0 到 86400000 之间的整数（毫秒）（实际为 -5）',
+    );
+    // Checks across fields run once the schema is satisfied.
+    fireEvent.change(input, { target: { value: '' } });
+    fireEvent.change(field('brokers[1].name'), { target: { value: 'broker-a' } });
+    const list = document.querySelector('.se-summary')?.textContent ?? '';
+    expect(list).toContain('brokers[1].name：重复的 Broker：brokers[0] 已经是 brokerId 为 0 的 "broker-a"');
+    expect(list).not.toMatch(/must be|duplicate/);
+  });
+
   it('adds, moves and removes a fault on the timeline', async () => {
     setup({ step: 2 });
     await settle(0);
