@@ -8,6 +8,7 @@ import { cursorTime } from './cursorKeep';
 import { errorsByPath, setAt, type Draft, type Path } from './draft';
 import { FormContext, type FormContextValue } from './fields';
 import { JsonTab } from './JsonTab';
+import { NetworkSection } from './network';
 import {
   BrokersSection,
   FaultsSection,
@@ -234,6 +235,7 @@ function EditorDrawer({ engine }: { engine?: ScenarioEngine }) {
             <VersionSection />
             <BrokersSection />
             <TopicsSection />
+            <NetworkSection />
             <ProducerSection />
             <WorkloadSection />
             <FaultsSection endMs={endMs} cursorMs={cursorMs} />
