@@ -4,6 +4,7 @@ import type { ResolvedScenario } from '../scenario/defaults';
 import { PAGE_MAX_TRACE_EVENTS } from '../trace/limits';
 import type { Trace } from '../trace/types';
 import { translate } from '../i18n';
+import { shareErrorText } from '../i18n/problemText';
 import { readStepParam } from './urlStep';
 
 /**
@@ -178,7 +179,7 @@ async function openSharedScenario(
     }
   }
   // Each message names its own field; a problem reported twice is shown once.
-  const problems = [...new Set(decoded.errors.map((e) => translate(lang, e.code, e.params)))];
+  const problems = [...new Set(decoded.errors.map((e) => shareErrorText(lang, e)))];
   const lastGood = share.loadLastGood();
   if (lastGood) {
     try {

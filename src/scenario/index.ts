@@ -2,3 +2,13 @@
 export * from './schema';
 export * from './defaults';
 export * from './validate';
+export {
+  allScenarioErrorCodes,
+  codedText,
+  type CodedMessage,
+  type Found,
+  type ScenarioErrorCode,
+  type ScenarioErrorParams,
+  type ScenarioNoun,
+  type ValidationDictionary,
+} from './errorCodes';

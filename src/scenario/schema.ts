@@ -4,7 +4,8 @@
  * on the chosen version and live in ./defaults.ts (`resolveScenario` fills them in). Checks that need
  * more than one field (names that must exist, version-only settings, totals) are in ./validate.ts.
  *
- * Every error message says what is allowed. The caps below keep any valid scenario within what the engine
+ * Every error message says what is allowed. Messages are written as `said(code, params)` (./errorCodes.ts): a
+ * code the page translates, decoded by ./validate.ts, which writes the English text. The caps below keep any valid scenario within what the engine
  * can run in a browser tab; the engine relies on them.
  *
  * No DOM, no React: the CLI, a worker and the page all import this module.
@@ -19,6 +20,7 @@ import {
   WORKLOAD_DEFAULTS,
   type SettingInfo,
 } from './defaults';
+import { said, type ScenarioNoun } from './errorCodes';
 
 /** The one format version so far. A newer file is refused with a message saying so. */
 export const SCENARIO_FORMAT_VERSION = 1;
@@ -98,8 +100,8 @@ function quoteList(values: readonly (string | number)[]): string {
   return values.map((v) => (typeof v === 'string' ? JSON.stringify(v) : String(v))).join(', ');
 }
 
-function intIn(min: number, max: number, unit: string) {
-  const message = `must be a whole number from ${min} to ${max} (${unit})`;
+function intIn(min: number, max: number, unit: ScenarioNoun) {
+  const message = said('int.range', { min, max, unit });
   return z
     .number({ error: message })
     .int({ error: message })
@@ -107,25 +109,23 @@ function intIn(min: number, max: number, unit: string) {
     .max(max, { error: message });
 }
 
-const timeMs = (min = 0) => intIn(min, C.maxTimeMs, 'milliseconds');
-const periodMs = () => intIn(C.minPeriodMs, C.maxTimeMs, 'milliseconds');
+const timeMs = (min = 0) => intIn(min, C.maxTimeMs, 'ms');
+const periodMs = () => intIn(C.minPeriodMs, C.maxTimeMs, 'ms');
 
 function latencyMs(positive: boolean) {
-  const message = positive
-    ? `must be a number of milliseconds above 0 and at most ${C.maxLatencyMs} (fractions allowed)`
-    : `must be a number of milliseconds from 0 to ${C.maxLatencyMs} (fractions allowed)`;
+  const message = said(positive ? 'number.msPositive' : 'number.msRange', { max: C.maxLatencyMs });
   const n = z.number({ error: message }).max(C.maxLatencyMs, { error: message });
   return positive ? n.gt(0, { error: message }) : n.min(0, { error: message });
 }
 
-const bool = () => z.boolean({ error: 'must be true or false' });
+const bool = () => z.boolean({ error: said('bool') });
 
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, { error: `must be one of ${quoteList(values)}` });
+  return z.enum(values, { error: said('enum', { options: quoteList(values) }) });
 }
 
-function text(max: number, what = 'text') {
-  const message = `must be a ${what} of at most ${max} characters`;
+function text(max: number, what: ScenarioNoun = 'text') {
+  const message = said('text.max', { what, max });
   return z.string({ error: message }).max(max, { error: message });
 }
 
@@ -139,16 +139,16 @@ export function isReservedName(name: string): boolean {
 }
 
 const reserved = (s: string) => !isReservedName(s);
-const reservedMessage = (what: string) => ({
+const reservedMessage = (what: ScenarioNoun) => ({
   error: (iss: { input?: unknown }) =>
-    `${JSON.stringify(iss.input)} cannot be a ${what}: it is a property name of every JavaScript object; choose another name`,
+    said('name.reserved', { value: String(JSON.stringify(iss.input)), what }),
 });
 
 const NAME_RE = /^[A-Za-z0-9_-]+$/;
 
 /** Broker, cluster and preset names: letters, digits, '-' and '_'. */
-function name(what: string) {
-  const message = `must be a ${what} of 1 to ${C.maxNameLength} letters, digits, '-' or '_'`;
+function name(what: ScenarioNoun) {
+  const message = said('name.pattern', { what, max: C.maxNameLength });
   return z
     .string({ error: message })
     .min(1, { error: message })
@@ -159,17 +159,17 @@ function name(what: string) {
 
 /** TopicValidator (4.9.8+): ^[%|a-zA-Z0-9_-]+$, at most 127 characters. */
 function topicName() {
-  const message = `must be a topic name of 1 to ${C.maxTopicLength} characters from letters, digits, '%', '|', '-' and '_'`;
+  const message = said('name.topic', { max: C.maxTopicLength });
   return z
     .string({ error: message })
     .min(1, { error: message })
     .max(C.maxTopicLength, { error: message })
     .regex(/^[%|A-Za-z0-9_-]+$/, { error: message })
-    .refine(reserved, reservedMessage('topic name'));
+    .refine(reserved, reservedMessage('topicName'));
 }
 
 /** Text the client validates itself (so a malformed value is a valid teaching scenario). */
-function clientText(what: string) {
+function clientText(what: ScenarioNoun) {
   return text(C.maxFreeTextLength, what).refine(reserved, reservedMessage(what));
 }
 
@@ -178,16 +178,15 @@ function obj<S extends z.ZodRawShape>(shape: S) {
   const allowed = Object.keys(shape).join(', ');
   return z.strictObject(shape, {
     error: (iss) => {
-      if (iss.code === 'unrecognized_keys') return `allowed keys here: ${allowed}`;
-      if (iss.code === 'invalid_type') return `must be an object with the keys ${allowed}`;
+      if (iss.code === 'unrecognized_keys') return said('object.unknownKey', { allowed });
+      if (iss.code === 'invalid_type') return said('object.type', { allowed });
       return undefined;
     },
   });
 }
 
-function list<T extends z.ZodType>(item: T, max: number, noun: string, min = 0) {
-  const message =
-    min > 0 ? `must be a list of ${min} to ${max} ${noun}` : `must be a list of at most ${max} ${noun}`;
+function list<T extends z.ZodType>(item: T, max: number, noun: ScenarioNoun, min = 0) {
+  const message = min > 0 ? said('list.range', { min, max, noun }) : said('list.max', { max, noun });
   return z.array(item, { error: message }).min(min, { error: message }).max(max, { error: message });
 }
 
@@ -230,65 +229,59 @@ export const LatencySchema = z
     [
       obj({ kind: z.literal('fixed'), ms: latencyMs(false) }).meta({ description: 'Always ms.' }),
       obj({ kind: z.literal('uniform'), minMs: latencyMs(false), maxMs: latencyMs(false) })
-        .refine((l) => l.minMs <= l.maxMs, { error: 'must be at least minMs', path: ['maxMs'] })
+        .refine((l) => l.minMs <= l.maxMs, {
+          error: said('latency.atLeast', { field: 'minMs' }),
+          path: ['maxMs'],
+        })
         .meta({ description: 'Uniform between minMs and maxMs.' }),
       obj({ kind: z.literal('lognormal'), medianMs: latencyMs(true), p99Ms: latencyMs(true) })
-        .refine((l) => l.medianMs <= l.p99Ms, { error: 'must be at least medianMs', path: ['p99Ms'] })
+        .refine((l) => l.medianMs <= l.p99Ms, {
+          error: said('latency.atLeast', { field: 'medianMs' }),
+          path: ['p99Ms'],
+        })
         .meta({ description: 'Log-normal with this median and 99th percentile (a long tail).' }),
     ],
     {
-      error: (iss) =>
-        iss.code === 'invalid_union'
-          ? 'must be one of "fixed" (with ms), "uniform" (with minMs, maxMs) or "lognormal" (with medianMs, p99Ms)'
-          : 'must be a latency distribution: {"kind": "fixed", "ms": 1}, {"kind": "uniform", "minMs": 1, "maxMs": 3} or {"kind": "lognormal", "medianMs": 1, "p99Ms": 20}',
+      error: (iss) => (iss.code === 'invalid_union' ? said('latency.kind') : said('latency.type')),
     },
   )
   .meta({ description: 'A latency distribution in milliseconds.' });
 
 const BROKER_REF_RE = /^[A-Za-z0-9_-]{1,64}(@[1-9][0-9]{0,8})?$/;
-const brokerRefMessage =
-  'must name a broker: its name ("broker-a", the master) or name@brokerId for a slave ("broker-a@1")';
+const brokerRefMessage = said('brokerRef');
 const brokerRef = () =>
   z.string({ error: brokerRefMessage }).regex(BROKER_REF_RE, { error: brokerRefMessage });
 
-const endpointMessage =
-  'must be "producer", "namesrv", a broker name ("broker-a", the master) or name@brokerId for a slave ("broker-a@1")';
+const endpointMessage = said('endpoint');
 const endpoint = () =>
   z.string({ error: endpointMessage }).regex(/^(producer|namesrv|[A-Za-z0-9_-]{1,64}(@[1-9][0-9]{0,8})?)$/, {
     error: endpointMessage,
   });
-const linkMessage = 'must be a pair of endpoints such as ["producer", "broker-a"]';
+const linkMessage = said('link.pair');
 const link = () => z.tuple([endpoint(), endpoint()], { error: linkMessage });
 
 // ---------------------------------------------------------------------------------------------------------
 // Producer.
 
 const P = PRODUCER_DEFAULTS;
-const javaInt = (noun: string, min = 0) => intIn(min, 2_147_483_647, noun);
+const javaInt = (noun: ScenarioNoun, min = 0) => intIn(min, 2_147_483_647, noun);
 
 export const ProducerSchema = obj({
-  group: withInfo(clientText('producer group'), P.group),
+  group: withInfo(clientText('producerGroup'), P.group),
   sendMsgTimeout: withInfo(timeMs(), P.sendMsgTimeout),
   retryTimesWhenSendFailed: withInfo(intIn(0, C.maxRetries, 'retries'), P.retryTimesWhenSendFailed),
   retryTimesWhenSendAsyncFailed: withInfo(intIn(0, C.maxRetries, 'retries'), P.retryTimesWhenSendAsyncFailed),
   retryAnotherBrokerWhenNotStoreOK: withInfo(bool(), P.retryAnotherBrokerWhenNotStoreOK),
   sendLatencyFaultEnable: withInfo(bool(), P.sendLatencyFaultEnable),
-  sendMsgMaxTimeoutPerRequest: withInfo(
-    intIn(-1, C.maxTimeMs, 'milliseconds; -1 turns the cap off'),
-    P.sendMsgMaxTimeoutPerRequest,
-  ),
+  sendMsgMaxTimeoutPerRequest: withInfo(intIn(-1, C.maxTimeMs, 'msCapOff'), P.sendMsgMaxTimeoutPerRequest),
   retryResponseCodes: withInfo(
-    list(
-      intIn(-2_147_483_648, 2_147_483_647, 'a response code such as 17'),
-      C.maxRetryResponseCodes,
-      'response codes',
-    ),
+    list(intIn(-2_147_483_648, 2_147_483_647, 'responseCode'), C.maxRetryResponseCodes, 'responseCodes'),
     P.retryResponseCodes,
   ),
   compressMsgBodyOverHowmuch: withInfo(javaInt('bytes'), P.compressMsgBodyOverHowmuch),
   maxMessageSize: withInfo(javaInt('bytes', 1), P.maxMessageSize),
   defaultTopicQueueNums: withInfo(intIn(1, C.maxQueuesPerTopic, 'queues'), P.defaultTopicQueueNums),
-  createTopicKey: withInfo(clientText('topic name'), P.createTopicKey),
+  createTopicKey: withInfo(clientText('topicName'), P.createTopicKey),
   pollNameServerInterval: withInfo(periodMs(), P.pollNameServerInterval),
   heartbeatBrokerInterval: withInfo(periodMs(), P.heartbeatBrokerInterval),
   mqClientApiTimeout: withInfo(timeMs(), P.mqClientApiTimeout),
@@ -318,7 +311,7 @@ export const ProducerSchema = obj({
 // Name server.
 
 const N = NAME_SERVER_DEFAULTS;
-const addressMessage = 'must be an address "ip:port" such as "10.0.0.1:10911"';
+const addressMessage = said('address');
 const address = () =>
   z
     .string({ error: addressMessage })
@@ -329,7 +322,7 @@ const address = () =>
       },
     )
     .refine((a) => Number(a.slice(a.lastIndexOf(':') + 1)) <= 65535, {
-      error: 'the port must be at most 65535',
+      error: said('address.port'),
     });
 
 export const NameServerSchema = obj({
@@ -351,14 +344,14 @@ export const NameServerSchema = obj({
 const B = BROKER_DEFAULTS;
 
 export const BrokerSchema = obj({
-  name: name('broker name').meta({
+  name: name('brokerName').meta({
     description: 'brokerName: the broker group. A master and its slaves share it. Required.',
   }),
   role: oneOf(['ASYNC_MASTER', 'SYNC_MASTER', 'SLAVE']).optional().meta({
     description:
       'MessageStoreConfig.brokerRole. Default: ASYNC_MASTER. A SLAVE needs a brokerId of 1 or more and takes no sends.',
   }),
-  brokerId: intIn(0, 999_999_999, '0 for a master, 1 or more for a slave').optional().meta({
+  brokerId: intIn(0, 999_999_999, 'brokerId').optional().meta({
     description:
       'BrokerConfig.brokerId: 0 for a master (the default); 1 or more for a SLAVE (required there).',
   }),
@@ -366,13 +359,13 @@ export const BrokerSchema = obj({
     description:
       'ip:port of the broker. Default: 10.0.0.N:10911 where N is the position in brokers[] plus 1.',
   }),
-  clusterName: withInfo(name('cluster name'), B.clusterName),
+  clusterName: withInfo(name('clusterName'), B.clusterName),
   flushDiskType: withInfo(oneOf(['ASYNC_FLUSH', 'SYNC_FLUSH']), B.flushDiskType),
   autoCreateTopicEnable: withInfo(bool(), B.autoCreateTopicEnable),
   defaultTopicQueueNums: withInfo(intIn(1, C.maxQueuesPerTopic, 'queues'), B.defaultTopicQueueNums),
   brokerPermission: withInfo(
     z.union([z.literal(2), z.literal(4), z.literal(6)], {
-      error: 'must be 6 (read and write), 4 (read only) or 2 (write only)',
+      error: said('brokerPermission'),
     }),
     B.brokerPermission,
   ),
@@ -386,10 +379,7 @@ export const BrokerSchema = obj({
   inSyncReplicas: withInfo(intIn(1, C.maxBrokers, 'replicas'), B.inSyncReplicas),
   haHousekeepingInterval: withInfo(periodMs(), B.haHousekeepingInterval),
   maxMessageSize: withInfo(javaInt('bytes', 1), B.maxMessageSize),
-  registerNameServerPeriod: withInfo(
-    intIn(10_000, 60_000, 'milliseconds; upstream clamps the period to this range'),
-    B.registerNameServerPeriod,
-  ),
+  registerNameServerPeriod: withInfo(intIn(10_000, 60_000, 'msClamped'), B.registerNameServerPeriod),
   registerBrokerTimeoutMills: withInfo(timeMs(), B.registerBrokerTimeoutMills),
   storeLatency: withInfo(LatencySchema, B.storeLatency),
   flushLatency: withInfo(LatencySchema, B.flushLatency),
@@ -401,15 +391,14 @@ export const BrokerSchema = obj({
 
 const T = TOPIC_DEFAULTS;
 const ORDER_CONF_RE = /^[A-Za-z0-9_-]{1,64}:[0-9]{1,4}(;[A-Za-z0-9_-]{1,64}:[0-9]{1,4})*;?$/;
-const orderConfMessage =
-  'must be written as upstream writes it: brokerName:queueNums pairs joined by ";", e.g. "broker-a:4;broker-b:4"';
+const orderConfMessage = said('orderTopicConf');
 
 export const TopicSchema = obj({
   name: topicName().meta({ description: 'Topic name (TopicValidator rules). Required.' }),
   readQueueNums: withInfo(intIn(0, C.maxQueuesPerTopic, 'queues'), T.readQueueNums),
   writeQueueNums: withInfo(intIn(0, C.maxQueuesPerTopic, 'queues'), T.writeQueueNums),
-  perm: withInfo(intIn(0, 7, 'permission bits: 4 read, 2 write, 1 inherit'), T.perm),
-  brokers: list(name('broker name'), C.maxBrokers, 'broker names', 1)
+  perm: withInfo(intIn(0, 7, 'permBits'), T.perm),
+  brokers: list(name('brokerName'), C.maxBrokers, 'brokerNames', 1)
     .optional()
     .meta({ description: 'Broker groups that hold the topic (by name). Default: every broker group.' }),
   order: withInfo(bool(), T.order),
@@ -456,6 +445,9 @@ export const NetworkSchema = obj({
 // Workload.
 
 const W = WORKLOAD_DEFAULTS;
+const rateMessage = said('number.rate', { max: C.maxRatePerSecond });
+/** intervalMs and timesMs: milliseconds with fractions, unlike the whole-millisecond times elsewhere. */
+const offsetMessage = said('number.ms', { max: C.maxTimeMs });
 
 export const WorkloadSchema = obj({
   name: text(C.maxTitleLength, 'label').optional().meta({ description: 'A label for the panels.' }),
@@ -464,20 +456,18 @@ export const WorkloadSchema = obj({
   }),
   startAtMs: withInfo(timeMs(), W.startAtMs),
   ratePerSecond: z
-    .number({ error: `must be a number of sends per second above 0 and at most ${C.maxRatePerSecond}` })
-    .gt(0, { error: `must be a number of sends per second above 0 and at most ${C.maxRatePerSecond}` })
-    .max(C.maxRatePerSecond, {
-      error: `must be a number of sends per second above 0 and at most ${C.maxRatePerSecond}`,
-    })
+    .number({ error: rateMessage })
+    .gt(0, { error: rateMessage })
+    .max(C.maxRatePerSecond, { error: rateMessage })
     .optional()
     .meta({
       description:
         'Schedule: this many sends per second from startAtMs. One of ratePerSecond, intervalMs, timesMs.',
     }),
   intervalMs: z
-    .number({ error: `must be a number of milliseconds from 0 to ${C.maxTimeMs}` })
-    .min(0, { error: `must be a number of milliseconds from 0 to ${C.maxTimeMs}` })
-    .max(C.maxTimeMs, { error: `must be a number of milliseconds from 0 to ${C.maxTimeMs}` })
+    .number({ error: offsetMessage })
+    .min(0, { error: offsetMessage })
+    .max(C.maxTimeMs, { error: offsetMessage })
     .optional()
     .meta({
       description:
@@ -485,9 +475,9 @@ export const WorkloadSchema = obj({
     }),
   timesMs: list(
     z
-      .number({ error: `must be a number of milliseconds from 0 to ${C.maxTimeMs}` })
-      .min(0, { error: `must be a number of milliseconds from 0 to ${C.maxTimeMs}` })
-      .max(C.maxTimeMs, { error: `must be a number of milliseconds from 0 to ${C.maxTimeMs}` }),
+      .number({ error: offsetMessage })
+      .min(0, { error: offsetMessage })
+      .max(C.maxTimeMs, { error: offsetMessage }),
     C.maxTimesPerWorkload,
     'times',
     1,
@@ -499,10 +489,10 @@ export const WorkloadSchema = obj({
     description:
       'Topic to send to. It need not be declared: a missing topic shows route lookup, TBW102 and auto-creation. Required.',
   }),
-  key: clientText('message key')
+  key: clientText('messageKey')
     .optional()
     .meta({ description: 'The same key on every message (Message.keys). At most one of key and keys.' }),
-  keys: list(clientText('message key'), C.maxKeysPerWorkload, 'keys', 1)
+  keys: list(clientText('messageKey'), C.maxKeysPerWorkload, 'keys', 1)
     .optional()
     .meta({ description: 'Keys used in turn: message i gets keys[i mod length].' }),
   bodySize: withInfo(intIn(0, C.maxBodySize, 'bytes'), W.bodySize),
@@ -601,18 +591,14 @@ export const FaultSchema = z.discriminatedUnion(
     }),
   ],
   {
-    error: (iss) =>
-      iss.code === 'invalid_union'
-        ? 'must be one of "crash", "shutdown", "up", "slow", "busy", "partition", "heal", "flushTimeout", "dropReply"'
-        : 'must be a fault object such as {"atMs": 1000, "kind": "crash", "broker": "broker-a"}',
+    error: (iss) => (iss.code === 'invalid_union' ? said('fault.kind') : said('fault.type')),
   },
 );
 
 // ---------------------------------------------------------------------------------------------------------
 // Narration (classroom presets).
 
-const anchorMessage =
-  'must be a step index (a whole number from 0) or an event selector {"kind": "send.result", "msgId": "...", "nth": 1}';
+const anchorMessage = said('narration.at');
 
 export const NarrationSchema = obj({
   steps: list(
@@ -624,10 +610,10 @@ export const NarrationSchema = obj({
           [
             intIn(0, 100_000_000, 'steps'),
             obj({
-              kind: text(100, 'trace event kind')
+              kind: text(100, 'eventKind')
                 .optional()
                 .meta({ description: 'Trace event kind, e.g. "send.result".' }),
-              msgId: text(100, 'message id').optional().meta({ description: 'Only events of this message.' }),
+              msgId: text(100, 'messageId').optional().meta({ description: 'Only events of this message.' }),
               nth: intIn(1, 100_000_000, 'matches')
                 .optional()
                 .meta({ description: 'The nth matching event, counting from 1 (default 1).' }),
@@ -652,24 +638,24 @@ export const NarrationSchema = obj({
 
 export const ScenarioSchema = obj({
   $schema: z
-    .string({ error: 'must be a text (a URL of the JSON Schema)' })
-    .max(2000, { error: 'must be a text of at most 2000 characters' })
+    .string({ error: said('text.schemaUrl') })
+    .max(2000, { error: said('text.max', { what: 'text', max: 2000 }) })
     .optional()
     .meta({ description: 'Ignored; lets an editor find scenario.schema.json.' }),
   version: z
     .literal(SCENARIO_FORMAT_VERSION, {
       error: (iss) =>
         typeof iss.input === 'number' && iss.input > SCENARIO_FORMAT_VERSION
-          ? `format version ${iss.input} is newer than this SendPath understands (it reads version ${SCENARIO_FORMAT_VERSION}); update SendPath`
-          : `must be ${SCENARIO_FORMAT_VERSION}, the scenario format version`,
+          ? said('version.newer', { given: iss.input, supported: SCENARIO_FORMAT_VERSION })
+          : said('version.wrong', { supported: SCENARIO_FORMAT_VERSION }),
     })
     .meta({ description: 'Format version of this file: 1.' }),
-  id: name('preset id').optional().meta({
+  id: name('presetId').optional().meta({
     description: 'Preset id; for a file in public/scenarios it equals the file name without .json.',
   }),
   title: LocalizedTextSchema(C.maxTitleLength).optional(),
   description: LocalizedTextSchema(C.maxTextLength).optional(),
-  seed: intIn(0, 4_294_967_295, 'a uint32 seed')
+  seed: intIn(0, 4_294_967_295, 'seed')
     .optional()
     .meta({ description: 'Seed of every random draw; same scenario and seed, same trace. Default: 1.' }),
   rocketmqVersion: oneOf(['4.5.2', '4.9.8', '5.3.3']).meta({

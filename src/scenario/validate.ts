@@ -17,12 +17,39 @@ import {
   type ResolvedScenario,
   type SettingInfo,
 } from './defaults';
+import {
+  codedText,
+  nounFor,
+  readSaid,
+  type CodedMessage,
+  type Found,
+  type ScenarioErrorCode,
+  type ScenarioErrorParams,
+} from './errorCodes';
 import { SCENARIO_CAPS, ScenarioSchema, type Scenario, type ScenarioVersion } from './schema';
 
-export interface ScenarioError {
+/**
+ * One problem: where (`path`), what as data (`code`, `params`, and what was found, `got`, for the page to
+ * translate), and the English text (`message`, what `npm run sim` prints).
+ */
+export interface ScenarioError extends CodedMessage {
   /** JSON path of the offending value, e.g. `brokers[1].sendThreadPoolQueueCapacity`; '' is the whole scenario. */
   path: string;
+  /** English: `codedText(error)`. */
   message: string;
+}
+
+/** An error with its English message written from its code. */
+export function scenarioError(
+  path: string,
+  code: ScenarioErrorCode,
+  params: ScenarioErrorParams = {},
+  more: { got?: Found; detail?: CodedMessage } = {},
+): ScenarioError {
+  const coded: CodedMessage = { code, params };
+  if (more.got) coded.got = more.got;
+  if (more.detail) coded.detail = more.detail;
+  return { path, message: codedText(coded), ...coded };
 }
 
 export type ParseResult = { ok: true; scenario: ResolvedScenario } | { ok: false; errors: ScenarioError[] };
@@ -43,7 +70,7 @@ export function formatPath(parts: readonly PathPart[]): string {
 }
 
 /** One line per error, for a terminal: `brokers[1].name: must be ...`. */
-export function formatScenarioErrors(errors: readonly ScenarioError[]): string {
+export function formatScenarioErrors(errors: readonly Pick<ScenarioError, 'path' | 'message'>[]): string {
   return errors.map((e) => `${e.path === '' ? '(scenario)' : e.path}: ${e.message}`).join('\n');
 }
 
@@ -64,7 +91,7 @@ export function parseScenario(input: unknown): ParseResult {
     // Only reachable with exotic JavaScript input (a Proxy or a getter that throws); JSON never gets here.
     return {
       ok: false,
-      errors: [{ path: '', message: `the scenario could not be read: ${describeThrown(e)}` }],
+      errors: [scenarioError('', 'input.unreadable', { detail: describeThrown(e) })],
     };
   }
 }
@@ -72,15 +99,12 @@ export function parseScenario(input: unknown): ParseResult {
 /** Validates JSON text. Syntax errors and duplicate keys are reported with line and column. Never throws. */
 export function parseScenarioText(text: string): ParseResult {
   try {
-    if (typeof text !== 'string') return { ok: false, errors: [{ path: '', message: 'expected JSON text' }] };
+    if (typeof text !== 'string') return { ok: false, errors: [scenarioError('', 'input.notText')] };
     if (text.length > SCENARIO_CAPS.maxJsonChars) {
       return {
         ok: false,
         errors: [
-          {
-            path: '',
-            message: `the text is ${text.length} characters long; a scenario may have at most ${SCENARIO_CAPS.maxJsonChars}`,
-          },
+          scenarioError('', 'input.textTooLong', { length: text.length, max: SCENARIO_CAPS.maxJsonChars }),
         ],
       };
     }
@@ -91,16 +115,18 @@ export function parseScenarioText(text: string): ParseResult {
       return {
         ok: false,
         errors: [
-          {
-            path: problem.path,
-            message: `invalid JSON at line ${line}, column ${column}: ${problem.message}`,
-          },
+          scenarioError(
+            problem.path,
+            'json.invalid',
+            { line, column },
+            { detail: { code: problem.code, params: problem.params } },
+          ),
         ],
       };
     }
     return parseScenario(JSON.parse(body) as unknown);
   } catch (e) {
-    return { ok: false, errors: [{ path: '', message: `the text could not be read: ${describeThrown(e)}` }] };
+    return { ok: false, errors: [scenarioError('', 'input.textUnreadable', { detail: describeThrown(e) })] };
   }
 }
 
@@ -115,7 +141,7 @@ function describeThrown(e: unknown): string {
 function capErrors(errors: ScenarioError[]): ScenarioError[] {
   const max = SCENARIO_CAPS.maxErrors;
   if (errors.length <= max) return errors;
-  return [...errors.slice(0, max), { path: '', message: `… and ${errors.length - max} more errors` }];
+  return [...errors.slice(0, max), scenarioError('', 'input.moreErrors', { n: errors.length - max })];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -155,9 +181,10 @@ function copyInput(input: unknown): CopyResult {
     if (!frame) break;
     const { src, assign, depth, path } = frame;
     if (++nodes > SCENARIO_CAPS.maxNodes) {
-      return tooBig(
-        `the scenario holds more than ${SCENARIO_CAPS.maxNodes} values; that is far beyond any valid one`,
-      );
+      return {
+        ok: false,
+        errors: [scenarioError('', 'input.tooManyValues', { max: SCENARIO_CAPS.maxNodes })],
+      };
     }
     if (src === null || typeof src !== 'object') {
       assign(src);
@@ -166,12 +193,7 @@ function copyInput(input: unknown): CopyResult {
     if (depth >= SCENARIO_CAPS.maxDepth) {
       return {
         ok: false,
-        errors: [
-          {
-            path: pathOf(path),
-            message: `nested deeper than ${SCENARIO_CAPS.maxDepth} levels; a valid scenario needs fewer than 10`,
-          },
-        ],
+        errors: [scenarioError(pathOf(path), 'input.tooDeep', { max: SCENARIO_CAPS.maxDepth })],
       };
     }
     if (Array.isArray(src)) {
@@ -179,12 +201,7 @@ function copyInput(input: unknown): CopyResult {
       if (length > LONGEST_LIST) {
         return {
           ok: false,
-          errors: [
-            {
-              path: pathOf(path),
-              message: `a list of ${length} items; no list in a scenario may hold more than ${LONGEST_LIST}`,
-            },
-          ],
+          errors: [scenarioError(pathOf(path), 'input.listTooLong', { length, max: LONGEST_LIST })],
         };
       }
       const out = new Array<unknown>(length);
@@ -217,28 +234,24 @@ function copyInput(input: unknown): CopyResult {
   return { ok: true, value: root.value };
 }
 
-function tooBig(message: string): CopyResult {
-  return { ok: false, errors: [{ path: '', message }] };
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Zod issues -> errors.
 
-function preview(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
+/** What a value was, as a message says it: `-5`, `"lots"`, `a list of 3 items`. */
+function preview(value: unknown): Found {
+  if (value === undefined) return { kind: 'nothing' };
+  if (value === null) return { kind: 'value', value: 'null' };
   if (typeof value === 'string') {
-    const quoted = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-    return quoted;
+    return { kind: 'value', value: JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) };
   }
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'bigint') return `${String(value)}n`;
-  if (Array.isArray(value)) return `a list of ${value.length} items`;
-  if (typeof value === 'object') return 'an object';
-  return `a ${typeof value}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return { kind: 'value', value: String(value) };
+  if (typeof value === 'bigint') return { kind: 'value', value: `${String(value)}n` };
+  if (Array.isArray(value)) return { kind: 'list', n: value.length };
+  if (typeof value === 'object') return { kind: 'object' };
+  return { kind: 'type', type: typeof value };
 }
 
-function got(iss: ZodIssue): string {
+function got(iss: ZodIssue): Found | undefined {
   const input = (iss as { input?: unknown }).input;
   const received = (iss as { received?: unknown }).received;
   if (iss.code === 'invalid_type') {
@@ -246,36 +259,48 @@ function got(iss: ZodIssue): string {
       typeof received === 'string' &&
       (received === 'NaN' || received === 'Infinity' || received === '-Infinity')
     ) {
-      return ` (got ${received})`;
+      return { kind: 'value', value: received };
     }
-    return input === undefined ? ' (missing)' : ` (got ${preview(input)})`;
+    return input === undefined ? { kind: 'missing' } : preview(input);
   }
-  if (iss.code === 'invalid_value' && input === undefined) return ' (missing)';
+  if (iss.code === 'invalid_value' && input === undefined) return { kind: 'missing' };
   if (iss.code === 'too_small' || iss.code === 'too_big') {
-    return Array.isArray(input) ? ` (got ${input.length} items)` : ` (got ${preview(input)})`;
+    return Array.isArray(input) ? { kind: 'items', n: input.length } : preview(input);
   }
   if (iss.code === 'invalid_format' || iss.code === 'invalid_value' || iss.code === 'not_multiple_of') {
-    return ` (got ${preview(input)})`;
+    return preview(input);
   }
   if (iss.code === 'invalid_union' && 'discriminator' in iss) {
     const container = input as Record<string, unknown> | null;
     const kind =
       container && typeof container === 'object' ? container[String(iss.discriminator)] : undefined;
-    return kind === undefined ? ' (missing)' : ` (got ${preview(kind)})`;
+    return kind === undefined ? { kind: 'missing' } : preview(kind);
   }
-  if (iss.code === 'invalid_union') return ` (got ${preview(input)})`;
-  return '';
+  if (iss.code === 'invalid_union') return preview(input);
+  return undefined;
 }
 
 function issueToErrors(iss: ZodIssue): ScenarioError[] {
   const path = iss.path.filter((p): p is PathPart => typeof p === 'string' || typeof p === 'number');
+  // Every schema message is made by `said`; a zod default ("Invalid input") would mean a schema without
+  // one, and is still shown rather than lost.
+  const decoded = readSaid(iss.message);
   if (iss.code === 'unrecognized_keys') {
-    return iss.keys.map((key) => ({
-      path: formatPath([...path, key]),
-      message: `unknown key; ${iss.message}`,
-    }));
+    return iss.keys.map((key) =>
+      decoded
+        ? scenarioError(formatPath([...path, key]), decoded.code, decoded.params)
+        : scenarioError(formatPath([...path, key]), 'schema.other', {
+            detail: `unknown key; ${iss.message}`,
+          }),
+    );
   }
-  return [{ path: formatPath(path), message: `${iss.message}${got(iss)}` }];
+  const found = got(iss);
+  const more = found ? { got: found } : {};
+  return [
+    decoded
+      ? scenarioError(formatPath(path), decoded.code, decoded.params, more)
+      : scenarioError(formatPath(path), 'schema.other', { detail: iss.message }, more),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -292,10 +317,21 @@ function versionGate(
   for (const [key, value] of Object.entries(given)) {
     const info = table[key];
     if (value === undefined || !info || info.availableIn.includes(version)) continue;
-    errors.push({
-      path: formatPath([...prefix, key]),
-      message: `cannot be set in RocketMQ ${version}: it exists only in ${info.availableIn.join(' and ')} (${info.upstream}); remove it or choose rocketmqVersion ${info.availableIn.map((v) => `"${v}"`).join(' or ')}`,
-    });
+    const [first = '', ...rest] = info.availableIn;
+    // "Class.field (4.5.2: what that version has instead)": the note is prose, translated as a noun.
+    const noted = /^(.*?) \((.*)\)$/.exec(info.upstream);
+    const params: Record<string, string> = { version, first, upstream: noted?.[1] ?? info.upstream };
+    if (rest.length > 0) params.second = rest.join(' and ');
+    if (noted) params.note = nounFor(noted[2] ?? '');
+    const code =
+      rest.length === 0
+        ? noted
+          ? 'version.onlyOneNoted'
+          : 'version.onlyOne'
+        : noted
+          ? 'version.onlyTwoNoted'
+          : 'version.onlyTwo';
+    errors.push(scenarioError(formatPath([...prefix, key]), code, params));
   }
 }
 
@@ -307,7 +343,8 @@ function listNames(names: Iterable<string>): string {
 
 function crossCheck(s: Scenario): ScenarioError[] {
   const errors: ScenarioError[] = [];
-  const err = (path: PathPart[], message: string) => errors.push({ path: formatPath(path), message });
+  const err = (path: PathPart[], code: ScenarioErrorCode, params: ScenarioErrorParams = {}) =>
+    errors.push(scenarioError(formatPath(path), code, params));
   const v = s.rocketmqVersion;
   const C = SCENARIO_CAPS;
 
@@ -323,40 +360,25 @@ function crossCheck(s: Scenario): ScenarioError[] {
   s.brokers.forEach((b, i) => {
     const role = b.role ?? 'ASYNC_MASTER';
     if (b.name === 'producer' || b.name === 'namesrv') {
-      err(
-        ['brokers', i, 'name'],
-        `"${b.name}" names a network endpoint (see network.links); choose another broker name`,
-      );
+      err(['brokers', i, 'name'], 'broker.endpointName', { name: b.name });
     }
     if (role === 'SLAVE' && (b.brokerId === undefined || b.brokerId === 0)) {
-      err(
-        ['brokers', i, 'brokerId'],
-        `a SLAVE needs a brokerId of 1 or more (BrokerStartup refuses a slave with id 0: "Slave's brokerId must be > 0")`,
-      );
+      err(['brokers', i, 'brokerId'], 'broker.slaveId');
     }
     if (role !== 'SLAVE' && b.brokerId !== undefined && b.brokerId !== 0) {
-      err(
-        ['brokers', i, 'brokerId'],
-        `a master (${role}) always has brokerId 0 (BrokerStartup sets it); leave brokerId out, or make this broker a "SLAVE"`,
-      );
+      err(['brokers', i, 'brokerId'], 'broker.masterId', { role });
     }
     const brokerId = b.brokerId ?? 0;
     const id = brokerNodeId(b.name, brokerId);
     const earlier = nodeIds.get(id);
     if (earlier !== undefined) {
-      err(
-        ['brokers', i, 'name'],
-        `duplicate broker: brokers[${earlier}] is already "${b.name}" with brokerId ${brokerId}; names are unique except that slaves share their master's name with a brokerId of 1 or more`,
-      );
+      err(['brokers', i, 'name'], 'broker.duplicate', { earlier, name: b.name, brokerId });
     } else nodeIds.set(id, i);
     groups.add(b.name);
     const addr = b.address ?? `10.0.0.${i + 1}:10911`;
     const owner = addresses.get(addr);
     if (owner !== undefined) {
-      err(
-        ['brokers', i, 'address'],
-        `address ${addr} is already used by ${owner}; every process needs its own`,
-      );
+      err(['brokers', i, 'address'], 'broker.addressUsed', { address: addr, owner });
     } else addresses.set(addr, `brokers[${i}]`);
   });
 
@@ -364,17 +386,14 @@ function crossCheck(s: Scenario): ScenarioError[] {
   const checkBrokerRef = (ref: string, path: PathPart[]) => {
     if (nodeIds.has(ref)) return;
     if (groups.has(ref)) {
-      err(
-        path,
-        `broker group "${ref}" has no master (brokerId 0); name one of its slaves, such as "${ref}@1"`,
-      );
-    } else err(path, `no broker "${ref}"; the brokers are: ${brokerList()}`);
+      err(path, 'broker.groupNoMaster', { name: ref });
+    } else err(path, 'broker.unknown', { name: ref, names: brokerList() });
   };
   const checkLink = (pair: readonly [string, string], path: PathPart[]) => {
     pair.forEach((end, k) => {
       if (end !== 'producer' && end !== 'namesrv') checkBrokerRef(end, [...path, k]);
     });
-    if (pair[0] === pair[1]) err(path, `a link joins two different endpoints (got "${pair[0]}" twice)`);
+    if (pair[0] === pair[1]) err(path, 'link.sameEnds', { name: pair[0] });
   };
 
   // Topics.
@@ -382,45 +401,39 @@ function crossCheck(s: Scenario): ScenarioError[] {
   let totalQueues = 0;
   (s.topics ?? []).forEach((t, i) => {
     const earlier = topicNames.get(t.name);
-    if (earlier !== undefined)
-      err(['topics', i, 'name'], `duplicate topic: topics[${earlier}] is already "${t.name}"`);
+    if (earlier !== undefined) err(['topics', i, 'name'], 'topic.duplicate', { earlier, name: t.name });
     else topicNames.set(t.name, i);
     if (t.name === 'TBW102') {
-      err(
-        ['topics', i, 'name'],
-        'TBW102 is the auto-create template: each broker with autoCreateTopicEnable creates it itself (defaultTopicQueueNums queues); do not declare it',
-      );
+      err(['topics', i, 'name'], 'topic.tbw102');
     }
     const holders = new Set<string>();
     (t.brokers ?? []).forEach((name, k) => {
       if (!groups.has(name))
-        err(['topics', i, 'brokers', k], `no broker group "${name}"; the groups are: ${listNames(groups)}`);
-      else if (holders.has(name)) err(['topics', i, 'brokers', k], `"${name}" is listed twice`);
+        err(['topics', i, 'brokers', k], 'topic.unknownGroup', { name, names: listNames(groups) });
+      else if (holders.has(name)) err(['topics', i, 'brokers', k], 'topic.listedTwice', { name });
       holders.add(name);
     });
     const perBroker = Math.max(t.readQueueNums ?? 8, t.writeQueueNums ?? 8);
     totalQueues += perBroker * (t.brokers ? holders.size : groups.size);
     if (t.orderTopicConf !== undefined) {
       if (!s.nameServer?.orderMessageEnable) {
-        err(
-          ['topics', i, 'orderTopicConf'],
-          'reaches producers only when the name server returns it: set nameServer.orderMessageEnable to true',
-        );
+        err(['topics', i, 'orderTopicConf'], 'topic.orderNeedsNameServer');
       }
       const seen = new Set<string>();
       for (const { brokerName, queueNums } of parseOrderTopicConf(t.orderTopicConf)) {
         if (!groups.has(brokerName)) {
-          err(
-            ['topics', i, 'orderTopicConf'],
-            `no broker group "${brokerName}"; the groups are: ${listNames(groups)}`,
-          );
+          err(['topics', i, 'orderTopicConf'], 'topic.unknownGroup', {
+            name: brokerName,
+            names: listNames(groups),
+          });
         } else if (seen.has(brokerName))
-          err(['topics', i, 'orderTopicConf'], `"${brokerName}" appears twice`);
+          err(['topics', i, 'orderTopicConf'], 'topic.orderTwice', { name: brokerName });
         if (queueNums < 1 || queueNums > C.maxQueuesPerTopic) {
-          err(
-            ['topics', i, 'orderTopicConf'],
-            `"${brokerName}:${queueNums}": queue numbers go from 1 to ${C.maxQueuesPerTopic}`,
-          );
+          err(['topics', i, 'orderTopicConf'], 'topic.orderQueues', {
+            name: brokerName,
+            n: queueNums,
+            max: C.maxQueuesPerTopic,
+          });
         }
         seen.add(brokerName);
       }
@@ -434,10 +447,7 @@ function crossCheck(s: Scenario): ScenarioError[] {
     const key = [...l.between].sort().join('\u0000');
     const earlier = pairs.get(key);
     if (earlier !== undefined) {
-      err(
-        ['network', 'links', i, 'between'],
-        `network.links[${earlier}] already sets this link (links are undirected)`,
-      );
+      err(['network', 'links', i, 'between'], 'link.duplicate', { earlier });
     } else pairs.set(key, i);
   });
 
@@ -446,27 +456,19 @@ function crossCheck(s: Scenario): ScenarioError[] {
   (s.workload ?? []).forEach((w, i) => {
     const given = (['ratePerSecond', 'intervalMs', 'timesMs'] as const).filter((k) => w[k] !== undefined);
     if (given.length > 1) {
-      err(
-        ['workload', i, given[1] as string],
-        `give one schedule: ratePerSecond, intervalMs or timesMs (got ${given.join(' and ')})`,
-      );
+      const [first = '', second = '', third] = given;
+      if (third === undefined) err(['workload', i, second], 'workload.twoSchedules', { first, second });
+      else err(['workload', i, second], 'workload.threeSchedules', { first, second, third });
     }
     if (w.count === undefined && w.timesMs === undefined) {
-      err(
-        ['workload', i, 'count'],
-        `required: how many messages to send (1 to ${C.maxMessages}), unless timesMs lists their times`,
-      );
+      err(['workload', i, 'count'], 'workload.countRequired', { max: C.maxMessages });
     }
     if (w.count !== undefined && w.timesMs !== undefined && w.count !== w.timesMs.length) {
-      err(['workload', i, 'count'], `must equal the length of timesMs (${w.timesMs.length}), or be left out`);
+      err(['workload', i, 'count'], 'workload.countMismatch', { n: w.timesMs.length });
     }
-    if (w.key !== undefined && w.keys !== undefined)
-      err(['workload', i, 'keys'], 'give either key or keys, not both');
+    if (w.key !== undefined && w.keys !== undefined) err(['workload', i, 'keys'], 'workload.keyAndKeys');
     if (w.selector === 'hash' && w.key === undefined && w.keys === undefined) {
-      err(
-        ['workload', i, 'selector'],
-        '"hash" hashes the message key (SelectMessageQueueByHash gets the key as its argument): give key or keys',
-      );
+      err(['workload', i, 'selector'], 'workload.hashNeedsKey');
     }
     const count = w.count ?? w.timesMs?.length ?? 0;
     totalMessages += count;
@@ -478,27 +480,21 @@ function crossCheck(s: Scenario): ScenarioError[] {
           ? start + ((count - 1) * 1000) / w.ratePerSecond
           : start + (count - 1) * (w.intervalMs ?? 0);
     if (given.length <= 1 && last > C.maxTimeMs) {
-      err(
-        ['workload', i],
-        `the last send would be due at ${Math.round(last)} ms, past the 24 h cap (${C.maxTimeMs} ms): lower count, raise the rate or start earlier`,
-      );
+      err(['workload', i], 'workload.pastCap', { at: Math.round(last), max: C.maxTimeMs });
     }
   });
   if (totalMessages > C.maxMessages) {
-    err(['workload'], `${totalMessages} messages in total over all workloads; at most ${C.maxMessages}`);
+    err(['workload'], 'workload.totalMessages', { n: totalMessages, max: C.maxMessages });
   }
   const totalThreads = (s.workload ?? []).reduce((n, w) => n + (w.threads ?? 1), 0);
   if (totalThreads > C.maxSendingThreads) {
-    err(['workload'], `${totalThreads} sending threads over all workloads; at most ${C.maxSendingThreads}`);
+    err(['workload'], 'workload.totalThreads', { n: totalThreads, max: C.maxSendingThreads });
   }
 
   // Queues: declared topics, plus TBW102 and what auto-creation may add (producer.defaultTopicQueueNums,
   // capped by each broker's TBW102 size, on every master that offers TBW102).
   if (totalQueues > C.maxTotalQueues) {
-    err(
-      ['topics'],
-      `${totalQueues} queues in total (brokers holding each topic × its queue count); at most ${C.maxTotalQueues}`,
-    );
+    err(['topics'], 'topics.totalQueues', { n: totalQueues, max: C.maxTotalQueues });
   } else {
     const masters = s.brokers.filter(
       (b) => (b.role ?? 'ASYNC_MASTER') !== 'SLAVE' && b.autoCreateTopicEnable !== false,
@@ -511,10 +507,11 @@ function crossCheck(s: Scenario): ScenarioError[] {
     const undeclared = new Set((s.workload ?? []).map((w) => w.topic).filter((t) => !topicNames.has(t)));
     const withAuto = totalQueues + tbw102 + undeclared.size * perAutoTopic;
     if (withAuto > C.maxTotalQueues) {
-      err(
-        ['workload'],
-        `up to ${withAuto} queues in total once TBW102 and the ${undeclared.size} undeclared workload topics are auto-created on every broker that offers TBW102; at most ${C.maxTotalQueues} (declare the topics, lower defaultTopicQueueNums or turn autoCreateTopicEnable off)`,
-      );
+      err(['workload'], 'workload.autoQueues', {
+        n: withAuto,
+        undeclared: undeclared.size,
+        max: C.maxTotalQueues,
+      });
     }
   }
 
@@ -522,10 +519,7 @@ function crossCheck(s: Scenario): ScenarioError[] {
   (s.faults ?? []).forEach((f, i) => {
     if (f.kind === 'slow') {
       if ((f.broker === undefined) === (f.link === undefined)) {
-        err(
-          ['faults', i],
-          'a "slow" fault needs exactly one target: broker ("broker-a") or link (["producer", "broker-a"])',
-        );
+        err(['faults', i], 'fault.slowTarget');
       }
       if (f.broker !== undefined) checkBrokerRef(f.broker, ['faults', i, 'broker']);
       if (f.link !== undefined) checkLink(f.link, ['faults', i, 'link']);
@@ -545,6 +539,9 @@ function crossCheck(s: Scenario): ScenarioError[] {
 
 interface TextProblem {
   offset: number;
+  /** What is wrong, as data (a `jsonDetail.*` code) and in English. */
+  code: ScenarioErrorCode;
+  params: ScenarioErrorParams;
   message: string;
   path: string;
 }
@@ -561,6 +558,8 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - lineStart + 1 };
 }
 
+type Suffix<S, P extends string> = S extends `${P}${infer R}` ? R : never;
+
 const NUMBER_RE = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 
 type Container =
@@ -573,9 +572,19 @@ export function checkJsonText(text: string): TextProblem | null {
   let i = 0;
   const stack: Container[] = [];
   let valuePath: PathNode | null = null;
-  const problem = (message: string, at = i, path = ''): TextProblem => ({ offset: at, message, path });
-  const describe = (at: number) =>
-    at >= n ? 'the end of the text' : `'${text[at] === '\n' ? '\\n' : text[at]}'`;
+  const problem = (
+    detail: Suffix<ScenarioErrorCode, 'jsonDetail.'>,
+    params: ScenarioErrorParams = {},
+    at = i,
+    path = '',
+  ): TextProblem => {
+    const code: ScenarioErrorCode = `jsonDetail.${detail}`;
+    return { offset: at, code, params, message: codedText({ code, params }), path };
+  };
+  /** The character at `at` as a message shows it (`{found}`): quoted, or the noun for the end. */
+  const describe = (at: number) => ({
+    found: at >= n ? 'endOfText' : `'${text[at] === '\n' ? '\\n' : text[at]}'`,
+  });
   const skipWs = () => {
     while (i < n) {
       const c = text.charCodeAt(i);
@@ -592,16 +601,14 @@ export function checkJsonText(text: string): TextProblem | null {
       if (c === 92) {
         const e = text[j + 1];
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6)))
-            return problem('\\u must be followed by four hex digits', j);
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6))) return problem('hexEscape', {}, j);
           j += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) j += 2;
-        else return problem(`invalid escape '\\${e ?? ''}' in a string`, j);
-      } else if (c < 32)
-        return problem('a control character (such as a line break) inside a string; write it as \\n', j);
+        else return problem('badEscape', { char: e ?? '' }, j);
+      } else if (c < 32) return problem('controlChar', {}, j);
       else j++;
     }
-    return problem('a string is not closed (missing ")', i);
+    return problem('unclosedString', {}, i);
   };
 
   type State = 'value' | 'valueOrEnd' | 'keyOrEnd' | 'key' | 'after';
@@ -616,13 +623,13 @@ export function checkJsonText(text: string): TextProblem | null {
         state = 'after';
         continue;
       }
-      if (i >= n) return problem('the text ends where a value was expected');
+      if (i >= n) return problem('endInsteadOfValue');
       const c = text[i];
       if (top?.kind === 'array' && c === ']') {
-        return problem("a ',' must be followed by another item (JSON allows no trailing comma)");
+        return problem('trailingCommaItem');
       }
       if (stack.length >= SCENARIO_CAPS.maxDepth) {
-        if (c === '{' || c === '[') return problem(`nested deeper than ${SCENARIO_CAPS.maxDepth} levels`);
+        if (c === '{' || c === '[') return problem('tooDeep', { max: SCENARIO_CAPS.maxDepth });
       }
       if (c === '{') {
         stack.push({ kind: 'object', keys: new Set(), path: valuePath });
@@ -644,16 +651,12 @@ export function checkJsonText(text: string): TextProblem | null {
       } else if (c === 't' || c === 'f' || c === 'n') {
         const word = c === 't' ? 'true' : c === 'f' ? 'false' : 'null';
         if (text.startsWith(word, i)) i += word.length;
-        else
-          return problem(
-            `unexpected ${describe(i)}: expected a value (true, false and null are written in lower case)`,
-          );
+        else return problem('badLiteral', describe(i));
       } else {
         NUMBER_RE.lastIndex = i;
         const m = NUMBER_RE.exec(text);
         if (!m || m[0].length === 0 || m[0] === '-') {
-          const hint = c === "'" ? ' (strings take double quotes)' : '';
-          return problem(`unexpected ${describe(i)}: expected a value${hint}`);
+          return problem(c === "'" ? 'singleQuotes' : 'expectedValue', describe(i));
         }
         i += m[0].length;
       }
@@ -662,17 +665,16 @@ export function checkJsonText(text: string): TextProblem | null {
     }
     if (state === 'keyOrEnd' || state === 'key') {
       const top = stack[stack.length - 1];
-      if (!top || top.kind !== 'object') return problem('internal: no object');
+      if (!top || top.kind !== 'object') return problem('internal');
       if (text[i] === '}') {
-        if (state === 'key')
-          return problem("a ',' must be followed by another property (JSON allows no trailing comma)");
+        if (state === 'key') return problem('trailingCommaProperty');
         stack.pop();
         i++;
         state = 'after';
         continue;
       }
       if (text[i] !== '"') {
-        return problem(`unexpected ${describe(i)}: expected a property name in double quotes`);
+        return problem('expectedKey', describe(i));
       }
       const keyStart = i;
       const end = scanString();
@@ -680,10 +682,10 @@ export function checkJsonText(text: string): TextProblem | null {
       const key = JSON.parse(text.slice(i, end)) as string;
       i = end;
       valuePath = { parent: top.path, key };
-      if (top.keys.has(key)) return problem(`duplicate key "${key}"`, keyStart, pathOf(valuePath));
+      if (top.keys.has(key)) return problem('duplicateKey', { key }, keyStart, pathOf(valuePath));
       top.keys.add(key);
       skipWs();
-      if (text[i] !== ':') return problem(`unexpected ${describe(i)}: expected ':' after the property name`);
+      if (text[i] !== ':') return problem('expectedColon', describe(i));
       i++;
       state = 'value';
       continue;
@@ -691,7 +693,7 @@ export function checkJsonText(text: string): TextProblem | null {
     // state === 'after'
     const top = stack[stack.length - 1];
     if (!top) {
-      if (i < n) return problem(`unexpected ${describe(i)} after the end of the JSON value`);
+      if (i < n) return problem('afterEnd', describe(i));
       return null;
     }
     const c = text[i];
@@ -702,7 +704,7 @@ export function checkJsonText(text: string): TextProblem | null {
       } else if (c === '}') {
         stack.pop();
         i++;
-      } else return problem(`unexpected ${describe(i)}: expected ',' or '}' after a property value`);
+      } else return problem('afterProperty', describe(i));
     } else {
       if (c === ',') {
         top.index++;
@@ -712,7 +714,7 @@ export function checkJsonText(text: string): TextProblem | null {
       } else if (c === ']') {
         stack.pop();
         i++;
-      } else return problem(`unexpected ${describe(i)}: expected ',' or ']' after a list item`);
+      } else return problem('afterItem', describe(i));
     }
   }
 }

@@ -3,6 +3,7 @@
  * message code (a key of the `share` i18n namespace) and its parameters, plus an English fallback. DOM-free.
  */
 import { en } from '../i18n/messages/share';
+import type { CodedMessage } from '../scenario/errorCodes';
 
 /** A key of the `share` i18n namespace. */
 export type ShareMessageCode = keyof typeof en;
@@ -17,6 +18,11 @@ export interface ShareError {
   /** What the page translates: `translate(lang, code, params)`. */
   code: ShareMessageCode;
   params: ShareParams;
+  /**
+   * The validator's own message behind `{detail}` (a scenario error, a JSON syntax problem), so that the
+   * page shows it in its language too; `params.detail` holds it in English.
+   */
+  detail?: CodedMessage;
 }
 
 /** `{name}` placeholders filled from params; an unknown one stays visible. */
@@ -26,8 +32,15 @@ export function fillTemplate(template: string, params: ShareParams): string {
   );
 }
 
-export function shareError(code: ShareMessageCode, params: ShareParams = {}, path = ''): ShareError {
-  return { path, message: fillTemplate(en[code], params), code, params };
+export function shareError(
+  code: ShareMessageCode,
+  params: ShareParams = {},
+  path = '',
+  detail?: CodedMessage,
+): ShareError {
+  const error: ShareError = { path, message: fillTemplate(en[code], params), code, params };
+  if (detail) error.detail = detail;
+  return error;
 }
 
 /** A path as shown to a person: '' is the whole scenario. */

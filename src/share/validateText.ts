@@ -11,6 +11,7 @@ import {
   parseScenarioText,
   type ResolvedScenario,
   type Scenario,
+  type CodedMessage,
   type ScenarioError,
 } from '../scenario';
 import { describeThrown, displayPath, shareError, type ShareError } from './errors';
@@ -45,21 +46,35 @@ export function validateScenarioText(text: string): ScenarioTextResult {
 
 /** A `parseScenario` error with the share code, its path kept. */
 export function scenarioError(e: ScenarioError): ShareError {
-  return shareError('share.invalidScenario', { path: displayPath(e.path), detail: e.message }, e.path);
+  const detail: CodedMessage = { code: e.code, params: e.params };
+  if (e.got) detail.got = e.got;
+  if (e.detail) detail.detail = e.detail;
+  return shareError(
+    'share.invalidScenario',
+    { path: displayPath(e.path), detail: e.message },
+    e.path,
+    detail,
+  );
 }
 
 function fail(error: ShareError): ScenarioTextResult {
   return { ok: false, errors: [error] };
 }
 
-function jsonProblem(text: string, problem: { offset: number; message: string; path: string }): ShareError {
+function jsonProblem(
+  text: string,
+  problem: Pick<CodedMessage, 'code' | 'params'> & { offset: number; message: string; path: string },
+): ShareError {
   const { line, column } = lineAndColumn(text, problem.offset);
   const path = problem.path !== '' ? problem.path : pathAtOffset(text, problem.offset);
   const token = /^-?(?:NaN|Infinity|undefined)/.exec(text.slice(problem.offset, problem.offset + 10))?.[0];
   if (token !== undefined) {
     return shareError('share.badNumber', { path: displayPath(path), token, line, column }, path);
   }
-  return shareError('share.badJson', { line, column, detail: problem.message }, path);
+  return shareError('share.badJson', { line, column, detail: problem.message }, path, {
+    code: problem.code,
+    params: problem.params,
+  });
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {

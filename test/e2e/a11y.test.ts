@@ -171,3 +171,41 @@ describe('accessibility (axe-core) of the Compare view and the prediction card',
     expect([...new Set(report)]).toEqual([]);
   });
 });
+
+const EDITOR_TEXT = {
+  en: { edit: 'Edit scenario', editor: 'Scenario editor', schedule: 'Schedule', addLink: 'Add a link' },
+  zh: { edit: '编辑场景', editor: '场景编辑器', schedule: '发送节奏', addLink: '添加链路' },
+} as const;
+
+describe('accessibility (axe-core) of the scenario editor', () => {
+  it.each(CASES)(
+    '$lang, $theme: no serious or critical violation with keys, send times, latencies, a link and a problem',
+    async ({ lang, theme }) => {
+      const text = EDITOR_TEXT[lang];
+      const options = { colorScheme: theme, locale: lang === 'en' ? 'en-US' : 'zh-CN' } as const;
+      const url = new URL(`?lang=${lang}&preset=happy-path-sync`, baseUrl).href;
+      const watched = await openWatchedPage(browser, url, options);
+      try {
+        const { page } = watched;
+        await page.getByRole('button', { name: text.edit }).click();
+        const editor = page.getByRole('region', { name: text.editor });
+        await editor.waitFor();
+        await page.locator('.se-field[data-path="workload[0].keys"] input').fill('a, b');
+        await page.getByRole('combobox', { name: text.schedule, exact: true }).selectOption('timesMs');
+        await page.locator('.se-field[data-path="workload[0].timesMs"] input').fill('0, -1');
+        await page
+          .locator('.se-field[data-path="network.latency.brokerToBroker"] select')
+          .selectOption('uniform');
+        await page.getByRole('button', { name: text.addLink }).click();
+        await page.locator('[data-error-path="workload[0].timesMs"]').waitFor();
+        await injectAxe(page);
+        const report = describeFindings('scenario editor', await audit(page, editor));
+        if (report.length > 0) console.log([...new Set(report)].join('\n'));
+        expect([...new Set(report)]).toEqual([]);
+        expect(watched.problems).toEqual([]);
+      } finally {
+        await watched.close();
+      }
+    },
+  );
+});

@@ -14,6 +14,14 @@ const TEXT = {
     play: 'Play',
     outcome: /Re-simulated|The simulation failed/,
     problems: /problem\(s\) below/,
+    error:
+      /^producer\.sendMsgTimeout: must be a whole number from 0 to 86400000 \(milliseconds\) \(got -5\)$/,
+    network: 'Network latency',
+    addLink: 'Add a link',
+    schedule: 'Schedule',
+    timesError:
+      /^workload\[0\]\.timesMs\[1\]: must be a number of milliseconds from 0 to 86400000 \(got -1\)$/,
+    keysHint: /default in 4\.5\.2: none.*keys\[i mod n\]/,
   },
   zh: {
     edit: '编辑场景',
@@ -22,6 +30,13 @@ const TEXT = {
     play: '播放',
     outcome: /已重新模拟|模拟失败/,
     problems: /个问题/,
+    // The validator's message in Chinese: the path stays, the words are translated.
+    error: /^producer\.sendMsgTimeout：必须是 0 到 86400000 之间的整数（毫秒）（实际为 -5）$/,
+    network: '网络延迟',
+    addLink: '添加链路',
+    schedule: '发送节奏',
+    timesError: /^workload\[0\]\.timesMs\[1\]：必须是 0 到 86400000 之间的毫秒数（实际为 -1）$/,
+    keysHint: /4\.5\.2 默认值：无.*keys\[i mod n\]/,
   },
 } as const;
 
@@ -55,7 +70,7 @@ describe('the classroom features in Chromium at 1280x720', () => {
         await input.fill('-5');
         const error = page.locator('[data-error-path="producer.sendMsgTimeout"]');
         await error.waitFor();
-        expect(await error.textContent()).toMatch(/^producer\.sendMsgTimeout: must be a whole number/);
+        expect(await error.textContent()).toMatch(text.error);
         expect(await input.getAttribute('aria-invalid')).toBe('true');
         expect(await page.locator('.se-status').textContent()).toMatch(text.problems);
         await screenshot(page, `classroom-editor-${lang}`);
@@ -63,6 +78,78 @@ describe('the classroom features in Chromium at 1280x720', () => {
         await page.getByRole('tab', { name: 'JSON' }).click();
         expect(await page.locator('.se-json__text').inputValue()).toContain('"sendMsgTimeout": -5');
         await screenshot(page, `classroom-editor-json-${lang}`);
+      });
+    });
+  }
+
+  for (const lang of ['en', 'zh'] as const) {
+    it(`edits keys, explicit send times and network latency from the keyboard (${lang})`, async () => {
+      const text = TEXT[lang];
+      await withPage(`?lang=${lang}&preset=happy-path-sync`, async ({ page }) => {
+        await page.getByRole('button', { name: text.edit }).click();
+        const editor = page.getByRole('region', { name: text.editor });
+        await editor.waitFor();
+        const resimulated = async () => {
+          await expect
+            .poll(() => page.locator('.se-status').textContent(), { timeout: 15_000 })
+            .toMatch(text.outcome);
+        };
+
+        // Keys: a comma-separated list, its default and what it does beside it.
+        const keys = page.locator('.se-field[data-path="workload[0].keys"]');
+        await keys.waitFor();
+        expect((await keys.locator('.se-hint').textContent())?.replace(/\s+/g, ' ')).toMatch(text.keysHint);
+        await keys.locator('input').fill('order-1, order-2');
+        await resimulated();
+
+        // Explicit send times, chosen with the keyboard.
+        const schedule = page.getByRole('combobox', { name: text.schedule, exact: true });
+        await schedule.focus();
+        await page.keyboard.press('End'); // the last schedule: at listed times
+        const times = page.locator('.se-field[data-path="workload[0].timesMs"] input');
+        await times.waitFor();
+        await times.fill('0, 50, 400');
+        await resimulated();
+
+        // A class latency, its distribution chosen with the arrow keys, and a single link added by Enter.
+        const network = page.getByRole('group', { name: text.network });
+        await network.scrollIntoViewIfNeeded();
+        const kind = page.locator('.se-field[data-path="network.latency.producerToBroker"] select');
+        await kind.focus();
+        await page.keyboard.press('ArrowDown'); // (default) -> fixed
+        expect(await kind.inputValue()).toBe('fixed');
+        await page.locator('.se-field[data-path="network.latency.producerToBroker.ms"] input').fill('2');
+        await page.getByRole('button', { name: text.addLink }).focus();
+        await page.keyboard.press('Enter');
+        const end = page.locator('.se-field[data-path="network.links[0].between[1]"] select');
+        await end.waitFor();
+        expect(await end.inputValue()).toBe('broker-a');
+        await resimulated();
+        await expect
+          .poll(() => page.evaluate(() => localStorage.getItem('sendpath.lastGoodScenario') ?? ''))
+          .toContain('"between":["producer","broker-a"]');
+        const saved = await page.evaluate(() => localStorage.getItem('sendpath.lastGoodScenario') ?? '');
+        expect(saved).toContain('"order-1"');
+        expect(saved).toContain('"timesMs":[0,50,400]');
+        expect(saved).toContain('"producerToBroker":{"kind":"fixed","ms":2}');
+
+        // An invalid time: the problem at the field, in the page's language, naming the item.
+        await times.fill('0, -1');
+        const error = page.locator('[data-error-path="workload[0].timesMs"]');
+        await error.waitFor();
+        expect(await error.textContent()).toMatch(text.timesError);
+        expect(await times.getAttribute('aria-invalid')).toBe('true');
+
+        // Usable at 1280x720: nothing in the drawer is wider than the drawer.
+        const overflow = await page.evaluate(() => {
+          const body = document.querySelector('.se-body')!;
+          return body.scrollWidth - body.clientWidth;
+        });
+        expect(overflow).toBeLessThanOrEqual(0);
+        await network.scrollIntoViewIfNeeded();
+        await screenshot(page, `editor-network-${lang}`);
+        await times.scrollIntoViewIfNeeded();
+        await screenshot(page, `editor-workload-${lang}`);
       });
     });
   }

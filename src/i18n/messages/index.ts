@@ -20,6 +20,7 @@ import * as topology from './topology';
 import * as queueSelection from './queueSelection';
 import * as threadPool from './threadPool';
 import * as timeoutBudget from './timeoutBudget';
+import * as validation from './validation';
 
 export const namespaces = {
   callPath,
@@ -40,4 +41,5 @@ export const namespaces = {
   queueSelection,
   threadPool,
   timeoutBudget,
+  validation,
 } as const;

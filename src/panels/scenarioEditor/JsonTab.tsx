@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { translate, type Lang, type MessageKey } from '../../i18n';
+import type { Lang } from '../../i18n';
+import { shareErrorText } from '../../i18n/problemText';
 import type { Scenario } from '../../scenario';
 import {
   exportScenarioText,
@@ -8,16 +9,10 @@ import {
   scenarioBlob,
   scenarioFileName,
   shareUrl,
-  type ShareError,
 } from '../../share';
 import { downloadBlob } from '../../share/download';
 import type { Draft } from './draft';
 import type { T } from './fields';
-
-/** A share problem in the page's language (its message names its field). */
-function shareText(lang: Lang, e: ShareError): string {
-  return translate(lang, e.code as MessageKey, e.params as Record<string, string | number>);
-}
 
 /**
  * The scenario as JSON text: edit and apply it, import a file, export it, and copy a share link. Text that
@@ -50,7 +45,7 @@ export function JsonTab({
       setText(exportScenarioText(result.scenario));
       onApply(result.scenario);
     } else {
-      setProblems(result.errors.map((e) => shareText(lang, e)));
+      setProblems(result.errors.map((e) => shareErrorText(lang, e)));
     }
   };
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ScenarioEngine } from '../../app/loadScenario';
+import { scenarioErrorLine, scenarioErrorText } from '../../i18n/problemText';
 import { useT } from '../../i18n/useT';
 import { parseScenario, type Scenario } from '../../scenario';
 import { useAppStore, useAppStoreApi } from '../../store/StoreContext';
@@ -7,6 +8,7 @@ import { cursorTime } from './cursorKeep';
 import { errorsByPath, setAt, type Draft, type Path } from './draft';
 import { FormContext, type FormContextValue } from './fields';
 import { JsonTab } from './JsonTab';
+import { NetworkSection } from './network';
 import {
   BrokersSection,
   FaultsSection,
@@ -94,9 +96,13 @@ function EditorDrawer({ engine }: { engine?: ScenarioEngine }) {
 
   const parsed = useMemo(() => (draft ? parseScenario(draft) : null), [draft]);
   const lastValid = (parsed?.ok ? draft : (written?.scenario ?? null)) as Scenario | null;
+  // Each field shows its own problems in the page's language.
   const errors = useMemo(
-    () => (parsed && !parsed.ok ? errorsByPath(parsed.errors) : new Map<string, string[]>()),
-    [parsed],
+    () =>
+      parsed && !parsed.ok
+        ? errorsByPath(parsed.errors.map((e) => ({ path: e.path, message: scenarioErrorText(lang, e) })))
+        : new Map<string, string[]>(),
+    [parsed, lang],
   );
 
   // A valid edit re-simulates after a pause; an invalid one only says how many problems it has.
@@ -209,7 +215,7 @@ function EditorDrawer({ engine }: { engine?: ScenarioEngine }) {
           <summary>{`${t('editor.errors')} (${parsed.errors.length})`}</summary>
           <ul>
             {parsed.errors.map((e, i) => (
-              <li key={i}>{`${e.path === '' ? '(scenario)' : e.path}: ${e.message}`}</li>
+              <li key={i}>{scenarioErrorLine(lang, e)}</li>
             ))}
           </ul>
         </details>
@@ -229,6 +235,7 @@ function EditorDrawer({ engine }: { engine?: ScenarioEngine }) {
             <VersionSection />
             <BrokersSection />
             <TopicsSection />
+            <NetworkSection />
             <ProducerSection />
             <WorkloadSection />
             <FaultsSection endMs={endMs} cursorMs={cursorMs} />

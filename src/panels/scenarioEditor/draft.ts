@@ -61,6 +61,18 @@ export function parseNumberList(raw: string): number[] | string | undefined {
   return parts.every((p) => NUMBER.test(p)) ? parts.map(Number) : raw;
 }
 
+/**
+ * A list of texts typed as `order-1, order-2`: each item trimmed, empty items dropped (a key cannot
+ * contain a comma here; the JSON tab takes any). Nothing typed is nothing set.
+ */
+export function parseTextList(raw: string): string[] | undefined {
+  const items = raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  return items.length === 0 ? undefined : items;
+}
+
 /** How a value appears in an input. */
 export function inputText(value: unknown): string {
   if (value === undefined || value === null) return '';

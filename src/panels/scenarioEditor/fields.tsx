@@ -1,4 +1,4 @@
-import { createContext, useContext, useId, type ReactNode } from 'react';
+import { createContext, useContext, useId, useState, type ReactNode } from 'react';
 import type { Lang, MessageKey } from '../../i18n';
 import type { ScenarioVersion } from '../../scenario';
 import { getAt, inputText, parseNumberInput, pathText, type Draft, type Path } from './draft';
@@ -23,16 +23,29 @@ export function useForm(): FormContextValue {
   return ctx;
 }
 
-/** The validator's messages for exactly this path, each naming it. */
-export function FieldErrors({ path, id }: { path: Path; id: string }) {
-  const { errors } = useForm();
+/**
+ * The validator's messages for this path, each naming it; with `items`, also those of the list's items
+ * (`workload[0].timesMs[2]`), which a list typed into one input has no field of their own for.
+ */
+function errorsAt(errors: Map<string, string[]>, p: string, items: boolean): [string, string][] {
+  const out: [string, string][] = (errors.get(p) ?? []).map((m) => [p, m]);
+  if (items) {
+    for (const [key, list] of errors) {
+      if (key.startsWith(`${p}[`)) for (const m of list) out.push([key, m]);
+    }
+  }
+  return out;
+}
+
+export function FieldErrors({ path, id, items = false }: { path: Path; id: string; items?: boolean }) {
+  const { errors, t } = useForm();
   const p = pathText(path);
-  const list = errors.get(p);
-  if (!list) return null;
+  const list = errorsAt(errors, p, items);
+  if (list.length === 0) return null;
   return (
     <div id={id} className="se-error" data-error-path={p}>
-      {list.map((m, i) => (
-        <div key={i}>{`${p}: ${m}`}</div>
+      {list.map(([at, m], i) => (
+        <div key={i}>{t('validation.ui.line', { path: at, message: m })}</div>
       ))}
     </div>
   );
@@ -44,6 +57,8 @@ interface FieldProps {
   hint?: ReactNode;
   /** The label is a code name (shown in monospace, never translated). */
   code?: boolean;
+  /** A list typed into one input: its items' problems show here too. */
+  items?: boolean;
   className?: string;
 }
 
@@ -52,12 +67,13 @@ function Frame({
   label,
   hint,
   code,
+  items = false,
   className,
   children,
 }: FieldProps & { children: (ids: { id: string; describedBy: string; invalid: boolean }) => ReactNode }) {
   const { errors } = useForm();
   const id = useId();
-  const invalid = errors.has(pathText(path));
+  const invalid = errorsAt(errors, pathText(path), items).length > 0;
   const describedBy = [hint ? `${id}-hint` : '', invalid ? `${id}-err` : ''].filter(Boolean).join(' ');
   return (
     <div className={`se-field${className ? ` ${className}` : ''}`} data-path={pathText(path)}>
@@ -70,7 +86,7 @@ function Frame({
           {hint}
         </div>
       )}
-      <FieldErrors path={path} id={`${id}-err`} />
+      <FieldErrors path={path} id={`${id}-err`} items={items} />
     </div>
   );
 }
@@ -85,6 +101,11 @@ export function InputField({
   const { draft, update } = useForm();
   const value = getAt(draft, props.path);
   const read = parse ?? (numeric ? parseNumberInput : (raw: string) => (raw === '' ? undefined : raw));
+  // The text as typed while it still means the value in the draft, so that "17, " (on the way to
+  // "17, 14") or "1." keeps its separator; any other change of the value (a preset, the JSON tab)
+  // shows the value itself.
+  const [typed, setTyped] = useState<string | null>(null);
+  const shown = typed !== null && sameValue(read(typed), value) ? typed : inputText(value);
   return (
     <Frame {...props}>
       {({ id, describedBy, invalid }) => (
@@ -94,15 +115,22 @@ export function InputField({
           inputMode={numeric ? 'decimal' : undefined}
           spellCheck={false}
           autoComplete="off"
-          value={inputText(value)}
+          value={shown}
           placeholder={placeholder}
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy || undefined}
-          onChange={(e) => update(props.path, read(e.target.value))}
+          onChange={(e) => {
+            setTyped(e.target.value);
+            update(props.path, read(e.target.value));
+          }}
         />
       )}
     </Frame>
   );
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 export interface Option {

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import {
   BROKER_DEFAULTS,
   PRODUCER_DEFAULTS,
@@ -7,15 +7,16 @@ import {
   WORKLOAD_DEFAULTS,
   type SettingInfo,
 } from '../../scenario';
-import { getAt, parseNumberList, type Path } from './draft';
-import { FieldErrors, InputField, SelectField, useForm, type Option, type T } from './fields';
+import { getAt, parseNumberList, parseTextList, type Path } from './draft';
+import { InputField, SelectField, useForm, type Option, type T } from './fields';
 import { FaultTimeline } from './FaultTimeline';
+import { LatencyField, latencyText } from './latency';
 
 /** A setting's default in the chosen version, as shown beside its field. */
 export function formatDefault(value: unknown, unit: string | undefined, t: T): string {
   if (value === null || value === undefined) return t('editor.none');
   if (Array.isArray(value)) return `[${value.join(', ')}]`;
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'object') return latencyText(value, t);
   return unit ? `${String(value)} ${unit}` : String(value);
 }
 
@@ -28,6 +29,19 @@ function SettingHint({ info }: { info: SettingInfo<unknown> }) {
         {t('editor.defaultValue', { version, value: formatDefault(info.defaults[version], info.unit, t) })}
       </span>
       <span className="se-desc">{info.description[lang === 'en' ? 'en' : 'zh']}</span>
+    </>
+  );
+}
+
+/** The line under a field that has no default table: its default, then what it does. */
+export function Hint({ value, desc }: { value: string; desc: string }) {
+  const { t, version } = useForm();
+  return (
+    <>
+      <span className="se-default" data-default-for={version}>
+        {t('editor.defaultValue', { version, value })}
+      </span>
+      <span className="se-desc">{desc}</span>
     </>
   );
 }
@@ -56,7 +70,7 @@ export function SettingField({ path, name, info }: { path: Path; name: string; i
     );
   }
   if (Array.isArray(sample)) {
-    return <InputField path={path} label={name} code hint={hint} parse={parseNumberList} />;
+    return <InputField path={path} label={name} code hint={hint} parse={parseNumberList} items />;
   }
   if (typeof sample === 'string' && (name === 'mode' || name === 'selector' || name === 'flushDiskType')) {
     const values =
@@ -80,7 +94,7 @@ export function SettingField({ path, name, info }: { path: Path; name: string; i
   return <InputField path={path} label={name} code hint={hint} numeric={typeof sample !== 'string'} />;
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <fieldset className="se-section">
       <legend>{title}</legend>
@@ -89,7 +103,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
+export function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
     <button type="button" className="se-remove" aria-label={label} title={label} onClick={onClick}>
       <span aria-hidden="true">✕</span>
@@ -97,12 +111,12 @@ function RemoveButton({ label, onClick }: { label: string; onClick: () => void }
   );
 }
 
-function listOf(value: unknown): unknown[] {
+export function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
 /** A list in the draft: its items, and commands to add one and remove one. */
-function useList(path: Path) {
+export function useList(path: Path) {
   const { draft, update } = useForm();
   const items = listOf(getAt(draft, path));
   return {
@@ -129,60 +143,6 @@ export function VersionSection() {
         <InputField path={['seed']} label={t('editor.seed')} hint={t('editor.seed.hint')} numeric />
       </div>
     </Section>
-  );
-}
-
-const LATENCY_FIELDS = {
-  fixed: ['ms'],
-  uniform: ['minMs', 'maxMs'],
-  lognormal: ['medianMs', 'p99Ms'],
-} as const;
-
-/** A latency distribution: its kind (choosing one starts from sensible numbers), then its numbers. */
-function LatencyField({ path, label }: { path: Path; label: string }) {
-  const { t, draft, update, version } = useForm();
-  const id = useId();
-  const value = getAt(draft, path) as { kind?: unknown } | undefined;
-  const kind = typeof value?.kind === 'string' ? value.kind : '';
-  const fields = LATENCY_FIELDS[kind as keyof typeof LATENCY_FIELDS] ?? [];
-  const d = BROKER_DEFAULTS.storeLatency.defaults[version];
-  const changeKind = (next: string) =>
-    update(
-      path,
-      next === 'fixed'
-        ? { kind: next, ms: 1 }
-        : next === 'uniform'
-          ? { kind: next, minMs: 1, maxMs: 3 }
-          : next === 'lognormal'
-            ? { kind: next, medianMs: 1, p99Ms: 20 }
-            : undefined,
-    );
-  return (
-    <div className="se-row se-latency">
-      <div className="se-field">
-        <label htmlFor={id}>{`${label}: ${t('editor.latency.kind')}`}</label>
-        <select
-          id={id}
-          value={kind}
-          aria-describedby={`${id}-hint`}
-          onChange={(e) => changeKind(e.target.value)}
-        >
-          <option value="">{t('editor.unset')}</option>
-          {(['fixed', 'uniform', 'lognormal'] as const).map((k) => (
-            <option key={k} value={k}>
-              {t(`editor.latency.${k}`)}
-            </option>
-          ))}
-        </select>
-        <div id={`${id}-hint`} className="se-hint">
-          {t('editor.defaultValue', { version, value: formatDefault(d, undefined, t) })}
-        </div>
-        <FieldErrors path={path} id={`${id}-err`} />
-      </div>
-      {fields.map((f) => (
-        <InputField key={f} path={[...path, f]} label={t(`editor.latency.${f}`)} numeric />
-      ))}
-    </div>
   );
 }
 
@@ -219,7 +179,11 @@ export function BrokersSection() {
               toValue={Number}
             />
           </div>
-          <LatencyField path={['brokers', i, 'storeLatency']} label={t('editor.broker.latency')} />
+          <LatencyField
+            path={['brokers', i, 'storeLatency']}
+            label={t('editor.broker.latency')}
+            info={BROKER_DEFAULTS.storeLatency}
+          />
         </fieldset>
       ))}
       <button
@@ -300,28 +264,58 @@ export function ProducerSection() {
   );
 }
 
-type Schedule = 'none' | 'intervalMs' | 'ratePerSecond';
+type Schedule = 'none' | 'intervalMs' | 'ratePerSecond' | 'timesMs';
+const SCHEDULES = ['none', 'intervalMs', 'ratePerSecond', 'timesMs'] as const;
+
+/** Explicit times to start from: as many as the count (at most 20), spaced as the schedule was. */
+function timesFrom(w: Record<string, unknown>): number[] {
+  const count = typeof w.count === 'number' && w.count >= 1 ? Math.min(Math.floor(w.count), 20) : 3;
+  const step =
+    typeof w.intervalMs === 'number' && w.intervalMs > 0
+      ? w.intervalMs
+      : typeof w.ratePerSecond === 'number' && w.ratePerSecond > 0
+        ? 1000 / w.ratePerSecond
+        : 100;
+  return Array.from({ length: count }, (_, i) => Math.round(i * step * 1000) / 1000);
+}
+
+/** A workload with another schedule; explicit times set the count, so the count goes with them. */
+export function withSchedule(w: Record<string, unknown>, next: Schedule): Record<string, unknown> {
+  const rest = Object.fromEntries(
+    Object.entries(w).filter(([k]) => k !== 'intervalMs' && k !== 'ratePerSecond' && k !== 'timesMs'),
+  );
+  if (next === 'timesMs') {
+    const times = Array.isArray(w.timesMs) ? w.timesMs : timesFrom(w);
+    delete rest.count;
+    return { ...rest, timesMs: times };
+  }
+  if (Array.isArray(w.timesMs) && rest.count === undefined) rest.count = Math.max(1, w.timesMs.length);
+  return next === 'none' ? rest : { ...rest, [next]: next === 'intervalMs' ? 100 : 10 };
+}
 
 function WorkloadItem({ index }: { index: number }) {
   const { t, draft, update } = useForm();
   const w = (getAt(draft, ['workload', index]) ?? {}) as Record<string, unknown>;
   const schedule: Schedule =
-    w.ratePerSecond !== undefined ? 'ratePerSecond' : w.intervalMs !== undefined ? 'intervalMs' : 'none';
-  const setSchedule = (next: Schedule) => {
-    const rest = Object.fromEntries(
-      Object.entries(w).filter(([k]) => k !== 'intervalMs' && k !== 'ratePerSecond'),
-    );
-    update(
-      ['workload', index],
-      next === 'none' ? rest : { ...rest, [next]: next === 'intervalMs' ? 100 : 10 },
-    );
-  };
+    w.timesMs !== undefined
+      ? 'timesMs'
+      : w.ratePerSecond !== undefined
+        ? 'ratePerSecond'
+        : w.intervalMs !== undefined
+          ? 'intervalMs'
+          : 'none';
+  const setSchedule = (next: Schedule) => update(['workload', index], withSchedule(w, next));
   const W = WORKLOAD_DEFAULTS;
   return (
     <>
       <div className="se-row">
         <InputField path={['workload', index, 'topic']} label={t('editor.workload.topic')} />
-        <InputField path={['workload', index, 'count']} label={t('editor.workload.count')} numeric />
+        <InputField
+          path={['workload', index, 'count']}
+          label={t('editor.workload.count')}
+          hint={schedule === 'timesMs' ? t('editor.workload.count.fromTimes') : undefined}
+          numeric
+        />
         <div className="se-field">
           <label htmlFor={`se-schedule-${index}`}>{t('editor.workload.schedule')}</label>
           <select
@@ -329,14 +323,14 @@ function WorkloadItem({ index }: { index: number }) {
             value={schedule}
             onChange={(e) => setSchedule(e.target.value as Schedule)}
           >
-            {(['none', 'intervalMs', 'ratePerSecond'] as const).map((s) => (
+            {SCHEDULES.map((s) => (
               <option key={s} value={s}>
                 {t(`editor.workload.schedule.${s}`)}
               </option>
             ))}
           </select>
         </div>
-        {schedule !== 'none' && (
+        {(schedule === 'intervalMs' || schedule === 'ratePerSecond') && (
           <InputField
             path={['workload', index, schedule]}
             label={`${t('editor.workload.scheduleValue')} (${schedule})`}
@@ -344,10 +338,26 @@ function WorkloadItem({ index }: { index: number }) {
           />
         )}
       </div>
+      {schedule === 'timesMs' && (
+        <InputField
+          path={['workload', index, 'timesMs']}
+          label={t('editor.workload.timesMs')}
+          hint={<Hint value={t('editor.none')} desc={t('editor.workload.timesMs.hint')} />}
+          parse={parseNumberList}
+          items
+        />
+      )}
       <div className="se-settings">
         <SettingField path={['workload', index, 'mode']} name="mode" info={W.mode} />
         <SettingField path={['workload', index, 'selector']} name="selector" info={W.selector} />
         <InputField path={['workload', index, 'key']} label={t('editor.workload.key')} />
+        <InputField
+          path={['workload', index, 'keys']}
+          label={t('editor.workload.keys')}
+          hint={<Hint value={t('editor.none')} desc={t('editor.workload.keys.hint')} />}
+          parse={parseTextList}
+          items
+        />
         <SettingField path={['workload', index, 'bodySize']} name="bodySize" info={W.bodySize} />
         <SettingField path={['workload', index, 'threads']} name="threads" info={W.threads} />
       </div>

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { translate } from '../../i18n';
+import { scenarioErrorLine } from '../../i18n/problemText';
 import { useAppStoreApi } from '../../store/StoreContext';
 
 /**
@@ -15,11 +16,11 @@ export function useKillBroker(): (brokerName: string) => void {
         .then((session) => session.killBrokerNow(store, brokerName))
         .then((outcome) => {
           if (outcome.kind === 'simulated' || outcome.kind === 'stale') return;
+          const { lang, failLoading } = store.getState();
           const detail =
             outcome.kind === 'failed'
               ? outcome.detail
-              : outcome.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
-          const { lang, failLoading } = store.getState();
+              : outcome.errors.map((e) => scenarioErrorLine(lang, e)).join('; ');
           failLoading([translate(lang, 'editor.kill.failed', { name: brokerName, detail })]);
         })
         .catch((error: unknown) => {

@@ -175,6 +175,23 @@ describe('<ScenarioEditor>', () => {
     expect(hint?.textContent).toContain('一次 send() 的超时预算');
   });
 
+  it('shows validation problems in Chinese under zh-CN, at the field and in the list', async () => {
+    setup({ lang: 'zh-CN' });
+    await settle(0);
+    const input = field('producer.sendMsgTimeout');
+    fireEvent.change(input, { target: { value: '-5' } });
+    const error = document.querySelector('[data-error-path="producer.sendMsgTimeout"]');
+    expect(error?.textContent).toBe(
+      'producer.sendMsgTimeout：必须是 0 到 86400000 之间的整数（毫秒）（实际为 -5）',
+    );
+    // Checks across fields run once the schema is satisfied.
+    fireEvent.change(input, { target: { value: '' } });
+    fireEvent.change(field('brokers[1].name'), { target: { value: 'broker-a' } });
+    const list = document.querySelector('.se-summary')?.textContent ?? '';
+    expect(list).toContain('brokers[1].name：重复的 Broker：brokers[0] 已经是 brokerId 为 0 的 "broker-a"');
+    expect(list).not.toMatch(/must be|duplicate/);
+  });
+
   it('adds, moves and removes a fault on the timeline', async () => {
     setup({ step: 2 });
     await settle(0);
@@ -192,5 +209,148 @@ describe('<ScenarioEditor>', () => {
     await settle(0);
     fireEvent.change(field('brokers[0].name'), { target: { value: '<img src=x onerror=alert(1)>' } });
     expect(document.querySelector('.se-drawer img')).toBeNull();
+  });
+});
+
+/** What the last re-simulation ran: the resolved scenario passed to the engine. */
+function lastSimulated(engine: ScenarioEngine): Record<string, unknown> {
+  const calls = (engine.simulate as unknown as { mock: { calls: unknown[][] } }).mock.calls;
+  return calls.at(-1)![0] as Record<string, unknown>;
+}
+
+function written(store: ReturnType<typeof setup>['store']): Record<string, unknown> {
+  return store.getState().written!.scenario as Record<string, unknown>;
+}
+
+describe('<ScenarioEditor>: keys, explicit send times and network latency', () => {
+  it('edits a workload’s keys as a comma-separated list, keeping the comma while typing', async () => {
+    const { store, engine } = setup();
+    await settle(0);
+    const input = field('workload[0].keys') as HTMLInputElement;
+    expect(input.closest('.se-field')?.querySelector('.se-hint')?.textContent).toContain(
+      'default in 4.9.8: none',
+    );
+    fireEvent.change(input, { target: { value: 'order-1,' } });
+    expect(input.value).toBe('order-1,');
+    fireEvent.change(input, { target: { value: 'order-1, order-2' } });
+    await settle();
+    expect((written(store).workload as { keys?: string[] }[])[0]?.keys).toEqual(['order-1', 'order-2']);
+    expect(engine.simulate).toHaveBeenCalledTimes(1);
+  });
+
+  it('names the field when key and keys are both given', async () => {
+    setup();
+    await settle(0);
+    fireEvent.change(field('workload[0].key'), { target: { value: 'k' } });
+    fireEvent.change(field('workload[0].keys'), { target: { value: 'a, b' } });
+    expect(field('workload[0].keys').getAttribute('aria-invalid')).toBe('true');
+    expect(document.querySelector('[data-error-path="workload[0].keys"]')?.textContent).toBe(
+      'workload[0].keys: give either key or keys, not both',
+    );
+  });
+
+  it('switches a workload to explicit send times and back, the count following the times', async () => {
+    const { store, engine } = setup();
+    await settle(0);
+    const schedule = screen.getByRole('combobox', { name: 'Schedule' });
+    fireEvent.change(schedule, { target: { value: 'timesMs' } });
+    const times = field('workload[0].timesMs') as HTMLInputElement;
+    expect(times.value).toBe('0, 10, 20');
+    expect((field('workload[0].count') as HTMLInputElement).value).toBe('');
+    fireEvent.change(times, { target: { value: '0, 5, 500, 1000' } });
+    await settle();
+    const w = (written(store).workload as Record<string, unknown>[])[0];
+    expect(w).toEqual({ topic: 'TopicTest', timesMs: [0, 5, 500, 1000] });
+    expect(engine.simulate).toHaveBeenCalledTimes(1);
+    fireEvent.change(schedule, { target: { value: 'intervalMs' } });
+    await settle();
+    expect((written(store).workload as Record<string, unknown>[])[0]).toEqual({
+      topic: 'TopicTest',
+      count: 4,
+      intervalMs: 100,
+    });
+  });
+
+  it('shows a bad send time at the times field, naming the item', async () => {
+    setup();
+    await settle(0);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Schedule' }), { target: { value: 'timesMs' } });
+    const times = field('workload[0].timesMs');
+    fireEvent.change(times, { target: { value: '0, -1' } });
+    expect(times.getAttribute('aria-invalid')).toBe('true');
+    expect(document.querySelector('[data-error-path="workload[0].timesMs"]')?.textContent).toBe(
+      'workload[0].timesMs[1]: must be a number of milliseconds from 0 to 86400000 (got -1)',
+    );
+  });
+
+  it('edits the latency of a class of link, with its default beside it, and re-simulates', async () => {
+    const { store, engine } = setup();
+    await settle(0);
+    const region = screen.getByRole('group', { name: 'Network latency' });
+    const kind = within(region).getByRole('combobox', { name: 'Producer ↔ broker: Distribution' });
+    expect(kind.closest('.se-field')?.textContent).toContain('default in 4.9.8: 0.5 ms');
+    fireEvent.change(kind, { target: { value: 'uniform' } });
+    const min = within(region).getByRole('textbox', { name: 'Producer ↔ broker: min ms' });
+    const max = within(region).getByRole('textbox', { name: 'Producer ↔ broker: max ms' });
+    fireEvent.change(min, { target: { value: '0.3' } });
+    fireEvent.change(max, { target: { value: '1.2' } });
+    await settle();
+    expect(written(store).network).toEqual({
+      latency: { producerToBroker: { kind: 'uniform', minMs: 0.3, maxMs: 1.2 } },
+    });
+    const network = lastSimulated(engine).network as { latency: Record<string, unknown> };
+    expect(network.latency.producerToBroker).toEqual({ kind: 'uniform', minMs: 0.3, maxMs: 1.2 });
+    fireEvent.change(max, { target: { value: '0.1' } });
+    expect(max.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      document.querySelector('[data-error-path="network.latency.producerToBroker.maxMs"]')?.textContent,
+    ).toBe('network.latency.producerToBroker.maxMs: must be at least minMs');
+  });
+
+  it('adds a single link, changes its end and latency, refuses a link from a node to itself, removes it', async () => {
+    const { store, engine } = setup();
+    await settle(0);
+    expect(screen.getByText('No single links: every pair takes the latency of its class.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add a link' }));
+    expect(field('network.links[0].between[1]')).toHaveProperty('value', 'broker-a');
+    fireEvent.change(field('network.links[0].between[1]'), { target: { value: 'broker-b' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Link 1 latency: ms' }), {
+      target: { value: '25' },
+    });
+    await settle();
+    expect(written(store).network).toEqual({
+      links: [{ between: ['producer', 'broker-b'], latency: { kind: 'fixed', ms: 25 } }],
+    });
+    expect((lastSimulated(engine).network as { links: unknown[] }).links).toEqual([
+      { between: ['producer', 'broker-b'], latency: { kind: 'fixed', ms: 25 } },
+    ]);
+    expect(screen.getByText(/Replaces the “Producer ↔ broker” latency/)).toBeTruthy();
+    const ends = within(field('network.links[0].between[0]') as HTMLSelectElement);
+    expect(ends.getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'producer',
+      'namesrv',
+      'broker-a',
+      'broker-b',
+    ]);
+    fireEvent.change(field('network.links[0].between[0]'), { target: { value: 'broker-b' } });
+    expect(document.querySelector('[data-error-path="network.links[0].between"]')?.textContent).toBe(
+      'network.links[0].between: a link joins two different endpoints (got "broker-b" twice)',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Remove link 1' }));
+    await settle();
+    expect(written(store).network).toEqual({});
+  });
+
+  it('speaks Chinese in the new fields and their problems', async () => {
+    setup({ lang: 'zh-CN' });
+    await settle(0);
+    expect(screen.getByRole('group', { name: '网络延迟' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: '生产者 ↔ Broker：分布' })).toBeTruthy();
+    expect(field('workload[0].keys').closest('.se-field')?.textContent).toContain('轮流使用的键（keys）');
+    fireEvent.change(screen.getByRole('combobox', { name: '发送节奏' }), { target: { value: 'timesMs' } });
+    fireEvent.change(field('workload[0].timesMs'), { target: { value: '0, -1' } });
+    expect(document.querySelector('[data-error-path="workload[0].timesMs"]')?.textContent).toBe(
+      'workload[0].timesMs[1]：必须是 0 到 86400000 之间的毫秒数（实际为 -1）',
+    );
   });
 });

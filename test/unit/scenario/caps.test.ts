@@ -4,9 +4,10 @@ import { parseScenario, type ScenarioError } from '../../../src/scenario/validat
 
 const BASE = { version: 1, rocketmqVersion: '4.9.8', brokers: [{ name: 'broker-a' }] };
 
-function errorsOf(input: unknown): ScenarioError[] {
+/** Each error's path and English message (the code and params are tested in validationText.test.ts). */
+function errorsOf(input: unknown): Pick<ScenarioError, 'path' | 'message'>[] {
   const r = parseScenario(input);
-  return r.ok ? [] : r.errors;
+  return r.ok ? [] : r.errors.map(({ path, message }) => ({ path, message }));
 }
 
 const brokers = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `b${i}` }));
