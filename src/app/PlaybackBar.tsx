@@ -42,7 +42,7 @@ function Position() {
   );
 }
 
-function SpeedAndPacing() {
+export function SpeedAndPacing() {
   const t = useT();
   const store = useAppStoreApi();
   const speed = useAppStore((s) => s.speed);
@@ -114,15 +114,7 @@ export function PlaybackBar() {
   return (
     <section className="playback" aria-label={t('playback.region')}>
       <div className="playback__row">
-        <div className="pb-transport" role="toolbar" aria-label={t('playback.toolbar')}>
-          <ActionButton action={restart} icon="restart" />
-          <ActionButton action={stepBack} icon="stepBack" />
-          <PlayPause />
-          <ActionButton action={stepForward} icon="stepForward" />
-          <span className="pb-sep" aria-hidden="true" />
-          <ActionButton action={previousNotable} icon="previousNotable" />
-          <ActionButton action={nextNotable} icon="nextNotable" />
-        </div>
+        <Transport />
         <SpeedAndPacing />
         <Timeline />
         <Position />
@@ -131,6 +123,22 @@ export function PlaybackBar() {
       </div>
       <LoadStatus />
     </section>
+  );
+}
+
+/** Restart, step back, play or pause, step forward, and the notable-event jumps (the Compare view too). */
+export function Transport() {
+  const t = useT();
+  return (
+    <div className="pb-transport" role="toolbar" aria-label={t('playback.toolbar')}>
+      <ActionButton action={restart} icon="restart" />
+      <ActionButton action={stepBack} icon="stepBack" />
+      <PlayPause />
+      <ActionButton action={stepForward} icon="stepForward" />
+      <span className="pb-sep" aria-hidden="true" />
+      <ActionButton action={previousNotable} icon="previousNotable" />
+      <ActionButton action={nextNotable} icon="nextNotable" />
+    </div>
   );
 }
 

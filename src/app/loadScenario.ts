@@ -3,8 +3,8 @@ import type { AppState } from '../store/appStore';
 import type { ResolvedScenario } from '../scenario/defaults';
 import { PAGE_MAX_TRACE_EVENTS } from '../trace/limits';
 import type { Trace } from '../trace/types';
-import { translate } from '../i18n';
-import { shareErrorText } from '../i18n/problemText';
+import { translate, type Lang } from '../i18n';
+import { scenarioErrorLine, shareErrorText } from '../i18n/problemText';
 import { readStepParam } from './urlStep';
 
 /**
@@ -18,7 +18,7 @@ export type ValidateOutcome = { ok: true; scenario: unknown } | { ok: false; pro
 
 export interface ScenarioEngine {
   /** Validates a scenario file's text; each problem names its JSON path (or line and column). */
-  validate(text: string): Promise<ValidateOutcome>;
+  validate(text: string, lang?: Lang): Promise<ValidateOutcome>;
   /**
    * Runs a validated scenario. The one engine call: a Web Worker can replace it without the rest of the
    * page noticing, which is why it returns a promise.
@@ -49,14 +49,11 @@ export function presetUrl(id: string, pageHref: string): string {
 export const DEFAULT_PRESET = 'retry-another-broker';
 
 export const pageEngine: ScenarioEngine = {
-  async validate(text) {
+  async validate(text, lang = 'en') {
     const { parseScenarioText } = await import('../scenario');
     const result = parseScenarioText(text);
     if (result.ok) return { ok: true, scenario: result.scenario };
-    return {
-      ok: false,
-      problems: result.errors.map((e) => `${e.path === '' ? '(scenario)' : e.path}: ${e.message}`),
-    };
+    return { ok: false, problems: result.errors.map((e) => scenarioErrorLine(lang, e)) };
   },
   async simulate(scenario) {
     // In a Web Worker, so that the page stays responsive and a long run can be cancelled; on the page's
@@ -139,7 +136,7 @@ async function loadPreset(win: Window, store: StoreApi<AppState>, options: LoadO
     return;
   }
   try {
-    const outcome = await engine.validate(text);
+    const outcome = await engine.validate(text, store.getState().lang);
     if (!outcome.ok) {
       fail(outcome.problems.map((p) => `preset "${presetId}": ${p}`));
       return;

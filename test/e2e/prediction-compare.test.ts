@@ -34,6 +34,10 @@ const TEXT = {
     success: /^Success rate: A [\d.]+%, B [\d.]+%$/,
     perQueue: /^Stores per queue: broker-/,
     regionA: 'A: as written',
+    restart: 'Restart',
+    stepForward: 'Step forward',
+    play: 'Play',
+    pause: 'Pause',
   },
   zh: {
     predict: '预测',
@@ -49,6 +53,10 @@ const TEXT = {
     success: /^发送成功率: A [\d.]+%, B [\d.]+%$/,
     perQueue: /^各队列存储数: broker-/,
     regionA: 'A：原场景',
+    restart: '重新开始',
+    stepForward: '下一步',
+    play: '播放',
+    pause: '暂停',
   },
 } as const;
 
@@ -110,6 +118,28 @@ describe('prediction and compare in Chromium at 1280x720', () => {
           .poll(() => page.locator('.compare-side__position').nth(1).textContent())
           .not.toBe(before);
         await screenshot(page, `compare-${lang}`);
+
+        // The transport drives A, and B follows to the same virtual time: Restart, one step, then play.
+        const transport = page.getByTestId('compare-transport');
+        const positions = page.locator('.compare-side__position');
+        /** The side's step as its position line says it ("event 3 of 99", "第 3 / 99 个事件"); -1 at the start. */
+        const stepOf = async (side: number) => {
+          const line = (await positions.nth(side).textContent()) ?? '';
+          const n = /(?:event |第 )([\d,]+)(?: of | \/ )/.exec(line)?.[1];
+          return n === undefined ? -1 : Number(n.replace(/,/g, ''));
+        };
+        await transport.getByRole('button', { name: text.restart }).click();
+        await expect.poll(() => stepOf(0)).toBe(-1);
+        await transport.getByRole('button', { name: text.stepForward }).click();
+        await expect.poll(() => stepOf(0)).toBe(1);
+        const afterStep = await positions.nth(1).textContent();
+        expect(afterStep).not.toBe(before);
+        await page.keyboard.press('ArrowRight');
+        await expect.poll(() => stepOf(0)).toBe(2);
+        await transport.getByRole('button', { name: text.play, exact: true }).click();
+        await expect.poll(() => stepOf(0), { timeout: 10_000 }).toBeGreaterThan(5);
+        await expect.poll(() => stepOf(1), { timeout: 10_000 }).toBeGreaterThan(0);
+        await transport.getByRole('button', { name: text.pause, exact: true }).click();
       });
     });
   }

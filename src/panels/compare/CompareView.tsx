@@ -1,6 +1,22 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { StoreApi } from 'zustand';
+import {
+  faster,
+  goToEnd,
+  nextNotable,
+  previousNotable,
+  restart,
+  slower,
+  stepBack,
+  stepForward,
+  togglePacing,
+  togglePlay,
+  type Action,
+} from '../../app/actions';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { SpeedAndPacing, Transport } from '../../app/PlaybackBar';
+import { usePlaybackLoop } from '../../app/usePlaybackLoop';
+import { useShortcuts } from '../../app/useShortcuts';
 import { ThemeSwitch } from '../../app/ThemeSwitch';
 import type { MessageKey } from '../../i18n';
 import { useT } from '../../i18n/useT';
@@ -41,6 +57,23 @@ function message(error: unknown): string {
 function initialB(a: SettingValues): SettingValues {
   return { ...a, 'producer.sendLatencyFaultEnable': !a['producer.sendLatencyFaultEnable'] };
 }
+
+/**
+ * The keys of the Compare view: playback only (no help dialog, no prediction or editor here). They drive
+ * A; B follows through the linked scrubbers.
+ */
+const COMPARE_ACTIONS: readonly Action[] = [
+  togglePlay,
+  stepForward,
+  stepBack,
+  restart,
+  goToEnd,
+  nextNotable,
+  previousNotable,
+  faster,
+  slower,
+  togglePacing,
+];
 
 /** Moving one side's cursor moves the other to the same virtual time (a guard stops the echo). */
 function useLinkedScrubbers(left: StoreApi<AppState>, right: StoreApi<AppState>): void {
@@ -200,15 +233,23 @@ export function CompareView({ io = {} }: { io?: CompareIo }) {
   const [sideError, setSideError] = useState<string | null>(null);
   const ioRef = useRef(io);
   useLinkedScrubbers(left, right);
+  usePlaybackLoop(left);
+  useShortcuts(left, document, COMPARE_ACTIONS);
 
+  // Problems are written in the language of the moment; a language switch alone does not re-run anything.
+  const langRef = useRef(lang);
   useEffect(() => {
+    langRef.current = lang;
     left.getState().setLang(lang);
     right.getState().setLang(lang);
   }, [lang, left, right]);
 
   useEffect(() => {
     let live = true;
-    loadCompareBase(window.location.search, window.location.href, ioRef.current).then(
+    loadCompareBase(window.location.search, window.location.href, {
+      lang: langRef.current,
+      ...ioRef.current,
+    }).then(
       (loaded) => {
         if (!live) return;
         left.getState().showScenario({ scenario: loaded.scenario, presetId: loaded.id, trace: loaded.trace });
@@ -237,7 +278,7 @@ export function CompareView({ io = {} }: { io?: CompareIo }) {
     if (!base || !settingsB) return;
     let live = true;
     const timer = setTimeout(() => {
-      runCompareSide(base, settingsB, ioRef.current).then(
+      runCompareSide(base, settingsB, { lang: langRef.current, ...ioRef.current }).then(
         (side) => {
           if (!live) return;
           const step = linkedStep(left.getState().trace, left.getState().step, side.trace);
@@ -304,6 +345,12 @@ export function CompareView({ io = {} }: { io?: CompareIo }) {
           <div className="compare__top">
             <SettingsForm a={base.settings} b={settingsB} onChange={setSettingsB} />
             <div className="compare__sides">
+              <StoreProvider store={left}>
+                <div className="compare-transport playback" data-testid="compare-transport">
+                  <Transport />
+                  <SpeedAndPacing />
+                </div>
+              </StoreProvider>
               <p className="compare-differs" data-testid="compare-differs">
                 {diff.length === 0
                   ? t('compare.same')

@@ -1,4 +1,5 @@
 import { pageEngine, presetUrl, readPresetParam, type ScenarioEngine } from '../../app/loadScenario';
+import type { Lang } from '../../i18n';
 import type { Trace } from '../../trace/types';
 import {
   COMPARED_SETTINGS,
@@ -80,6 +81,8 @@ export function compareSettingsHref(href: string, a: SettingValues, b: SettingVa
 export interface CompareIo {
   engine?: ScenarioEngine;
   fetchText?: (url: string) => Promise<string>;
+  /** The language of validation problems (English when not given). */
+  lang?: Lang;
 }
 
 export interface CompareSide {
@@ -101,8 +104,8 @@ async function fetchTextDefault(url: string): Promise<string> {
   return response.text();
 }
 
-async function validated(engine: ScenarioEngine, text: string): Promise<unknown> {
-  const outcome = await engine.validate(text);
+async function validated(engine: ScenarioEngine, text: string, lang?: Lang): Promise<unknown> {
+  const outcome = await engine.validate(text, lang);
   if (!outcome.ok) throw new Error(outcome.problems.join('; '));
   return outcome.scenario;
 }
@@ -122,7 +125,7 @@ export async function loadCompareBase(
   const id = requested ?? COMPARE_DEFAULT_PRESET;
   const text = await fetchText(presetUrl(id, href));
   const written: unknown = JSON.parse(text);
-  const scenario = await validated(engine, text);
+  const scenario = await validated(engine, text, io.lang);
   const trace = await engine.simulate(scenario);
   const seed = (scenario as { seed?: unknown } | null)?.seed;
   return {
@@ -143,7 +146,7 @@ export async function runCompareSide(
 ): Promise<CompareSide> {
   const engine = io.engine ?? pageEngine;
   const text = JSON.stringify(withSettings(base.written, base.settings, settings));
-  const scenario = await validated(engine, text);
+  const scenario = await validated(engine, text, io.lang);
   const trace = await engine.simulate(scenario);
   return { id: base.id, scenario, settings: settingsOf(scenario), trace };
 }

@@ -209,4 +209,19 @@ describe('pageEngine', () => {
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.problems.join('\n')).toMatch(/brokers/);
   });
+
+  it('says what is wrong in the page language: English as the CLI prints it, or Chinese', async () => {
+    const { pageEngine } = await import('../../../src/app/loadScenario');
+    const { parseScenarioText } = await import('../../../src/scenario');
+    const text = '{"version": 1, "rocketmqVersion": "4.9.8", "brokers": [], "durationMs": -5}';
+    const cli = parseScenarioText(text);
+    if (cli.ok) throw new Error('the scenario should be invalid');
+    const en = await pageEngine.validate(text, 'en');
+    const zh = await pageEngine.validate(text, 'zh-CN');
+    if (en.ok || zh.ok) throw new Error('the scenario should be invalid');
+    expect(en.problems).toEqual(cli.errors.map((e) => `${e.path}: ${e.message}`));
+    expect(zh.problems).toHaveLength(en.problems.length);
+    for (const line of zh.problems) expect(line).toMatch(/[\u4e00-\u9fff]/);
+    expect(zh.problems.join('\n')).toContain('durationMs');
+  });
 });
