@@ -21,6 +21,7 @@ import { ThemeSwitch } from './ThemeSwitch';
 import { useCheckpointWarmup } from './useCheckpointWarmup';
 import { usePlaybackLoop } from './usePlaybackLoop';
 import { useShortcuts } from './useShortcuts';
+import { ACTIONS, type Action } from './actions';
 import './App.css';
 
 /** The comparison is its own page (`?compare=1`): its code loads only there, not with every page. */
@@ -33,16 +34,20 @@ const CompareView = lazy(() =>
  * as there), laid out as in ../shared/wireframe.svg: the event log along the bottom, the call path tall on
  * the right. Panels read the store; the shortcuts and the playback loop live here once.
  */
+const NO_ACTIONS: readonly Action[] = [];
+
 export function App() {
   const t = useT();
   const store = useAppStoreApi();
-  useShortcuts(store);
+  const compare = readCompareParam(window.location.search);
+  // The Compare view has its own stores and installs its own playback keys.
+  useShortcuts(store, document, compare ? NO_ACTIONS : ACTIONS);
   usePlaybackLoop(store);
   useCheckpointWarmup(store);
   usePresenterMode(store);
   const embed = readEmbedParam(window.location.search);
   if (embed) return <EmbedLayout panel={embed} />;
-  if (readCompareParam(window.location.search)) {
+  if (compare) {
     return (
       <Suspense fallback={null}>
         <CompareView />
