@@ -29,10 +29,15 @@ interface Pending {
  * run waits for the ones before it (a preset load and a comparison's two sides may overlap; each caller
  * decides whether a result it waited for is still wanted). Progress of the run at the head goes to
  * `runStatus`. Cancel terminates the worker (a simulation cannot be interrupted from outside), rejects every
- * run waiting on it with `RunCancelled`, and the next run starts a fresh worker.
+ * run waiting on it with `RunCancelled`, and the next run goes to a fresh worker.
+ *
+ * That fresh worker is started ahead: a spare is spawned with the first worker, and again whenever one is
+ * put to work, so that a run after Cancel needs no network (the page works offline once loaded, and a
+ * worker's script is fetched when it starts). A spare that fails to start is simply dropped.
  */
 export function createWorkerSimulator(spawn: () => WorkerLike) {
   let worker: WorkerLike | null = null;
+  let spare: WorkerLike | null = null;
   /** Runs sent to the worker and not answered yet, oldest first. */
   const pending: Pending[] = [];
   let nextId = 1;
@@ -80,9 +85,24 @@ export function createWorkerSimulator(spawn: () => WorkerLike) {
     }
   };
 
+  const spawnSpare = () => {
+    try {
+      const w = spawn();
+      w.onmessage = null;
+      w.onerror = (event) => {
+        event.preventDefault?.();
+        if (spare === w) spare = null;
+      };
+      spare = w;
+    } catch {
+      spare = null;
+    }
+  };
+
   const workerFor = (): WorkerLike => {
     if (worker) return worker;
-    const w = spawn();
+    const w = spare ?? spawn();
+    spare = null;
     w.onmessage = onMessage;
     w.onerror = (event) => {
       event.preventDefault?.();
@@ -90,6 +110,7 @@ export function createWorkerSimulator(spawn: () => WorkerLike) {
       failAll(() => new Error(`the simulation worker failed: ${detail}`));
     };
     worker = w;
+    spawnSpare();
     return w;
   };
 

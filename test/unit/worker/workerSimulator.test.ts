@@ -38,7 +38,9 @@ const CAP = 2_000_000;
 function setup() {
   FakeWorker.made = [];
   const sim = createWorkerSimulator(() => new FakeWorker());
-  return { sim, worker: () => FakeWorker.made.at(-1)! };
+  /** The worker running runs (the others are spares waiting, or terminated). */
+  const worker = () => FakeWorker.made.find((w) => w.onmessage !== null && !w.terminated)!;
+  return { sim, worker };
 }
 
 describe('createWorkerSimulator', () => {
@@ -68,7 +70,9 @@ describe('createWorkerSimulator', () => {
     const { sim, worker } = setup();
     const first = sim.simulate({ n: 1 }, CAP);
     const second = sim.simulate({ n: 2 }, CAP);
-    expect(FakeWorker.made).toHaveLength(1);
+    // One worker at work and one spare.
+    expect(FakeWorker.made).toHaveLength(2);
+    expect(FakeWorker.made[1]!.sent).toEqual([]);
     const [a, b] = worker().sent.map((m) => m.id);
     expect(a).not.toBe(b);
     // Progress shows the run at the head; answers are matched by id.
@@ -91,16 +95,46 @@ describe('createWorkerSimulator', () => {
   });
 
   it('Cancel stops the worker, rejects every waiting run and says so in the status', async () => {
-    const { sim, worker } = setup();
+    const { sim } = setup();
     const run = sim.simulate({}, CAP);
     const queued = sim.simulate({}, CAP);
     sim.cancel();
     await expect(run).rejects.toBeInstanceOf(RunCancelled);
     await expect(queued).rejects.toBeInstanceOf(RunCancelled);
-    expect(worker().terminated).toBe(true);
+    expect(FakeWorker.made[0]!.terminated).toBe(true);
     expect(runStatus.getState()).toEqual({ running: null, cancelled: true });
     sim.simulate({}, CAP).catch(() => {});
     expect(runStatus.getState().cancelled).toBe(false);
+  });
+
+  it('after Cancel, runs in the spare started before it, so no script has to be fetched then', async () => {
+    const { sim, worker } = setup();
+    const first = sim.simulate({}, CAP);
+    const [running, spare] = FakeWorker.made;
+    sim.cancel();
+    await expect(first).rejects.toBeInstanceOf(RunCancelled);
+    expect(running!.terminated).toBe(true);
+    const made = FakeWorker.made.length;
+    const next = sim.simulate({ n: 2 }, CAP);
+    expect(worker()).toBe(spare);
+    expect(spare!.sent).toHaveLength(1);
+    // A new spare is started for the next Cancel.
+    expect(FakeWorker.made).toHaveLength(made + 1);
+    worker().answer(done(spare!.sent[0]!.id, 3));
+    expect((await next).length).toBe(3);
+  });
+
+  it('drops a spare that fails to start, and starts a worker when the next run needs one', async () => {
+    const { sim, worker } = setup();
+    const first = sim.simulate({}, CAP);
+    const spare = FakeWorker.made[1]!;
+    spare.onerror?.({ message: 'offline', preventDefault: () => {} } as ErrorEvent);
+    sim.cancel();
+    await expect(first).rejects.toBeInstanceOf(RunCancelled);
+    const made = FakeWorker.made.length;
+    sim.simulate({}, CAP).catch(() => {});
+    expect(worker()).not.toBe(spare);
+    expect(FakeWorker.made.length).toBeGreaterThan(made);
   });
 
   it('turns an error in the simulation or a failing worker into a rejected run', async () => {
