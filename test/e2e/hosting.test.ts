@@ -1,6 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium, openWatchedPage, screenshot } from './setup/browser';
+import { presetTrace } from './setup/presetTrace';
 import { serveStatic, type StaticServer } from './setup/static-server';
 
 let browser: Browser;
@@ -58,6 +62,52 @@ describe('static hosting of the build', () => {
       await page.waitForTimeout(500);
       await page.getByRole('button', { name: '暂停' }).click();
       expect(watched.problems).toEqual([]);
+    } finally {
+      await watched.close();
+    }
+  });
+
+  it('runs an imported scenario with the server stopped, also after a run was cancelled', async () => {
+    // A run long enough to cancel (the benchmark's), and a small one to import after it.
+    const dir = mkdtempSync(join(tmpdir(), 'sendpath-offline-'));
+    const big = join(dir, 'big-run.json');
+    writeFileSync(
+      big,
+      JSON.stringify({
+        version: 1,
+        id: 'big-run',
+        rocketmqVersion: '4.9.8',
+        durationMs: 110_000,
+        brokers: [{ name: 'broker-a' }, { name: 'broker-b' }],
+        workload: [{ count: 100_000, ratePerSecond: 1000, mode: 'ASYNC', topic: 'TopicTest' }],
+      }),
+    );
+    const small = resolve(import.meta.dirname, '../../public/scenarios/happy-path-sync.json');
+    const server = await serveStatic(distDir, '/');
+    const watched = await openWatchedPage(browser, `${server.url}?lang=en`);
+    try {
+      const { page } = watched;
+      const position = page.getByTestId('playback-position');
+      await expect.poll(() => position.textContent()).toContain('/ ');
+      // Everything the page needs is loaded; then the server goes away.
+      await page.getByRole('button', { name: 'Edit scenario' }).click();
+      await page.getByRole('tab', { name: 'JSON' }).click();
+      await server.close();
+      page.on('requestfailed', (request) => watched.problems.push(`request failed: ${request.url()}`));
+      const input = page.locator('.se-json input[type="file"]');
+      await input.setInputFiles(big);
+      const cancel = page.getByRole('button', { name: 'Cancel the run' });
+      await cancel.waitFor({ timeout: 30_000 });
+      await cancel.click();
+      await page.getByTestId('run-cancelled').waitFor();
+      // The next run goes to the worker started ahead: no script to fetch from the stopped server.
+      await input.setInputFiles(small);
+      const total = presetTrace('happy-path-sync').length.toLocaleString('en');
+      await expect.poll(() => position.textContent(), { timeout: 30_000 }).toContain(`/ ${total}`);
+      expect(await page.getByTestId('run-cancelled').count()).toBe(0);
+      // Putting the spare to work starts the next spare, whose script cannot be fetched now: it is dropped
+      // (a second Cancel while offline would have no spare). Nothing else failed.
+      expect(watched.problems.filter((p) => !/\/assets\/simWorker-[\w-]+\.js$/.test(p))).toEqual([]);
     } finally {
       await watched.close();
     }
