@@ -1,3 +1,4 @@
+import { fieldAt, kindAt } from '../../trace/access';
 import type { Trace, TraceEvent } from '../../trace/types';
 import type { Fold } from '../fold';
 import { bool, lastAtOrBefore, msgIdOf, num, provenance, str, type Provenance } from './eventFields';
@@ -109,8 +110,19 @@ export function indexTimeoutBudget(trace: Trace): TimeoutBudgetIndex {
     }
     return m;
   };
-  for (const e of trace) {
-    if (e.kind.startsWith('rpc.') && e.kind !== 'rpc.send') {
+  for (let i = 0; i < trace.length; i++) {
+    // Decide from single fields whether the event matters before building it: on a big trace most do not
+    // (replies of RPCs this index does not follow, fault-table updates and other events of no message).
+    const kind = kindAt(trace, i);
+    const isReply = kind.startsWith('rpc.') && kind !== 'rpc.send';
+    if (isReply) {
+      const rpcId = fieldAt(trace, i, 'rpcId');
+      if (!rpcOwner.has(typeof rpcId === 'number' ? rpcId : -1)) continue;
+    } else if (kind !== 'rpc.send' && typeof fieldAt(trace, i, 'msgId') !== 'string') {
+      continue;
+    }
+    const e = trace.at(i)!;
+    if (isReply) {
       const leg = rpcOwner.get(num(e, 'rpcId') ?? -1);
       if (!leg) continue;
       const p = provenance(e);

@@ -1,7 +1,7 @@
 import { fieldAt, kindAt, timeAt } from '../../trace/access';
 import type { Trace, TraceEvent } from '../../trace/types';
 import type { Fold } from '../fold';
-import { arr, firstStr, msgIdOf, num, provenance, str, type Provenance } from './eventFields';
+import { firstStr, msgIdOf, num, provenance, str, type Provenance } from './eventFields';
 import { readRoute, registeredTopics, type QueueRef } from './route';
 import { rpcKindOfName, rpcName, type RpcKind } from './rpcKinds';
 
@@ -111,17 +111,7 @@ export interface TopologyState {
 const NAMESRV_PATTERN = /name-?s(erve)?r?v|nameserver|namesrv/i;
 const PRODUCER_PATTERN = /producer|client|instance/i;
 
-function endpointsOf(e: TraceEvent): string[] {
-  const out: string[] = [];
-  const from = str(e, 'from');
-  const to = str(e, 'to');
-  if (from) out.push(from);
-  if (to) out.push(to);
-  return out;
-}
-
-/** Broker names an event mentions, for the node list. */
-/** The kinds `brokerNamesIn` reads (besides `fault.update`, which the index reads field by field). */
+/** The kinds `brokerNamesIn` reads (besides `fault.update` and `queue.select`, read field by field). */
 const NAMING_KINDS: ReadonlySet<string> = new Set([
   'broker.state',
   'namesrv.register',
@@ -130,10 +120,10 @@ const NAMING_KINDS: ReadonlySet<string> = new Set([
   'broker.store',
   'fault.inject',
   'fault.clear',
-  'queue.select',
   'route.update',
 ]);
 
+/** Broker names an event mentions, for the node list. */
 function brokerNamesIn(e: TraceEvent): string[] {
   switch (e.kind) {
     case 'broker.state':
@@ -144,22 +134,10 @@ function brokerNamesIn(e: TraceEvent): string[] {
       const b = firstStr(e, ['broker', 'brokerName']);
       return b ? [b] : [];
     }
-    case 'fault.update': {
-      const b = str(e, 'brokerName');
-      return b ? [b] : [];
-    }
     case 'fault.inject':
     case 'fault.clear': {
       const target = firstStr(e, ['target', 'broker', 'brokerName']);
       return target && !target.includes('->') && !NAMESRV_PATTERN.test(target) ? [target] : [];
-    }
-    case 'queue.select': {
-      const names = [str(e, 'brokerName')];
-      for (const s of arr(e, 'skipped') ?? []) {
-        const b = (s as { brokerName?: unknown }).brokerName;
-        names.push(typeof b === 'string' ? b : undefined);
-      }
-      return names.filter((n): n is string => n !== undefined);
     }
     case 'route.update':
       return readRoute(e).brokers;
@@ -196,7 +174,9 @@ export function indexTopology(trace: Trace): TopologyIndex {
           const from = fieldAt(trace, i, 'from');
           const to = fieldAt(trace, i, 'to');
           if (typeof from === 'string' && from !== '' && typeof to === 'string' && to !== '') {
-            rpcEnds.set(rpcId, { from, to, kind: rpcKindOfName(rpcName(trace.at(i)!)) });
+            const name = fieldAt(trace, i, 'name');
+            const kindName = typeof name === 'string' && name !== '' ? name : rpcName(trace.at(i)!);
+            rpcEnds.set(rpcId, { from, to, kind: rpcKindOfName(kindName) });
           }
         } else if (timing.replyDepart === undefined) {
           // A second `rpc.send` of the same id from the server is the reply leaving it.
@@ -210,10 +190,18 @@ export function indexTopology(trace: Trace): TopologyIndex {
       if (kind === 'rpc.timeout' && timing.timeout === undefined) timing.timeout = t;
       continue;
     }
-    if (kind === 'fault.update') {
-      // A tenth of a big trace, each naming one broker.
+    if (kind === 'fault.update' || kind === 'queue.select') {
+      // A tenth of a big trace each, naming one broker (and the skipped queues' brokers).
       const b = fieldAt(trace, i, 'brokerName');
       if (typeof b === 'string' && b !== '') addBroker(b);
+      if (kind === 'queue.select') {
+        const skipped = fieldAt(trace, i, 'skipped');
+        if (Array.isArray(skipped)) {
+          for (const q of skipped as { brokerName?: unknown }[]) {
+            if (typeof q?.brokerName === 'string' && q.brokerName !== '') addBroker(q.brokerName);
+          }
+        }
+      }
       continue;
     }
     if (!NAMING_KINDS.has(kind)) continue;
@@ -267,7 +255,12 @@ export function indexTopology(trace: Trace): TopologyIndex {
       classify(to, 'broker');
     }
   }
-  for (const e of trace) for (const id of endpointsOf(e)) classify(id, null);
+  for (let i = 0; i < trace.length; i++) {
+    for (const key of ['from', 'to'] as const) {
+      const id = fieldAt(trace, i, key);
+      if (typeof id === 'string' && id !== '') classify(id, null);
+    }
+  }
   if (producers.length === 0) producers.push('producer');
   if (namesrvs.length === 0) namesrvs.push('namesrv');
   return { producers, namesrvs, brokers, endpoints, rpcTimings };
