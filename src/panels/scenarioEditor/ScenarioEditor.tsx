@@ -8,7 +8,7 @@ import { cursorTime } from './cursorKeep';
 import { errorsByPath, setAt, type Draft, type Path } from './draft';
 import { FormContext, type FormContextValue } from './fields';
 import { JsonTab } from './JsonTab';
-import { NetworkSection } from './network';
+import { NameServerSection, NetworkSection } from './network';
 import {
   BrokersSection,
   FaultsSection,
@@ -236,6 +236,7 @@ function EditorDrawer({ engine }: { engine?: ScenarioEngine }) {
             <BrokersSection />
             <TopicsSection />
             <NetworkSection />
+            <NameServerSection />
             <ProducerSection />
             <WorkloadSection />
             <FaultsSection endMs={endMs} cursorMs={cursorMs} />

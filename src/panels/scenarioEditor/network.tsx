@@ -1,8 +1,8 @@
-import { NETWORK_DEFAULTS } from '../../scenario';
+import { NAME_SERVER_DEFAULTS, NETWORK_DEFAULTS, type SettingInfo } from '../../scenario';
 import { getAt } from './draft';
 import { FieldErrors, SelectField, useForm } from './fields';
 import { LatencyField } from './latency';
-import { RemoveButton, Section, listOf, useList } from './sections';
+import { RemoveButton, Section, SettingField, listOf, useList } from './sections';
 
 /** The link classes of `network.latency`, in the order the form shows them. */
 const CLASSES = ['producerToNameServer', 'producerToBroker', 'brokerToNameServer', 'brokerToBroker'] as const;
@@ -84,6 +84,19 @@ export function NetworkSection() {
           info={NETWORK_DEFAULTS[c]}
         />
       ))}
+      <h3 className="se-subhead">{t('editor.network.connect')}</h3>
+      <LatencyField
+        path={['network', 'connectLatency']}
+        label={t('editor.network.connectLatency')}
+        info={NETWORK_DEFAULTS.connectLatency}
+      />
+      <div className="se-settings">
+        <SettingField
+          path={['network', 'connectTimeoutMillis']}
+          name="connectTimeoutMillis"
+          info={NETWORK_DEFAULTS.connectTimeoutMillis as SettingInfo<unknown>}
+        />
+      </div>
       <h3 className="se-subhead">{t('editor.network.links')}</h3>
       {items.length === 0 && <p className="se-note">{t('editor.network.links.empty')}</p>}
       {items.map((_, i) => (
@@ -100,6 +113,29 @@ export function NetworkSection() {
       >
         {t('editor.network.link.add')}
       </button>
+    </Section>
+  );
+}
+
+/** `nameServer`: its address, processing latency, broker expiry and scan, and ORDER_TOPIC_CONFIG support. */
+export function NameServerSection() {
+  const { t } = useForm();
+  const rows = Object.entries(NAME_SERVER_DEFAULTS) as [string, SettingInfo<unknown>][];
+  return (
+    <Section title={t('editor.section.nameServer')}>
+      <p className="se-note">{t('editor.nameServer.intro')}</p>
+      <LatencyField
+        path={['nameServer', 'processingLatency']}
+        label={t('editor.nameServer.processingLatency')}
+        info={NAME_SERVER_DEFAULTS.processingLatency}
+      />
+      <div className="se-settings">
+        {rows
+          .filter(([name]) => name !== 'processingLatency')
+          .map(([name, info]) => (
+            <SettingField key={name} path={['nameServer', name]} name={name} info={info} />
+          ))}
+      </div>
     </Section>
   );
 }

@@ -307,6 +307,40 @@ describe('<ScenarioEditor>: keys, explicit send times and network latency', () =
     ).toBe('network.latency.producerToBroker.maxMs: must be at least minMs');
   });
 
+  it('edits the connect timeout, the connect latency and the name server, each with its default', async () => {
+    const { store, engine } = setup();
+    await settle(0);
+    const timeout = field('network.connectTimeoutMillis') as HTMLInputElement;
+    expect(timeout.closest('.se-field')?.textContent).toContain('default in 4.9.8: 3000');
+    fireEvent.change(timeout, { target: { value: '500' } });
+    fireEvent.change(
+      screen.getByRole('combobox', { name: 'Connect latency (TCP handshake): Distribution' }),
+      {
+        target: { value: 'fixed' },
+      },
+    );
+    const connect = screen.getByRole('textbox', { name: 'Connect latency (TCP handshake): ms' });
+    fireEvent.change(connect, { target: { value: '2' } });
+    const names = screen.getByRole('group', { name: 'Name server' });
+    const expiry = field('nameServer.brokerChannelExpiredTime') as HTMLInputElement;
+    expect(names.contains(expiry)).toBe(true);
+    expect(expiry.closest('.se-field')?.textContent).toContain('default in 4.9.8: 120000');
+    fireEvent.change(expiry, { target: { value: '60000' } });
+    await settle();
+    expect(written(store).network).toEqual({
+      connectTimeoutMillis: 500,
+      connectLatency: { kind: 'fixed', ms: 2 },
+    });
+    expect(written(store).nameServer).toEqual({ brokerChannelExpiredTime: 60000 });
+    const simulated = lastSimulated(engine);
+    expect((simulated.network as { connectTimeoutMillis: number }).connectTimeoutMillis).toBe(500);
+    expect((simulated.nameServer as { brokerChannelExpiredTime: number }).brokerChannelExpiredTime).toBe(
+      60000,
+    );
+    fireEvent.change(timeout, { target: { value: '-1' } });
+    expect(timeout.getAttribute('aria-invalid')).toBe('true');
+  });
+
   it('adds a single link, changes its end and latency, refuses a link from a node to itself, removes it', async () => {
     const { store, engine } = setup();
     await settle(0);
