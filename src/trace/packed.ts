@@ -159,13 +159,7 @@ export class PackedTrace implements Trace {
         while (bytes[at++]! >= 0x80);
         continue;
       }
-      let byte = bytes[at++]!;
-      let n = byte & 0x7f;
-      for (let shift = 7; byte >= 0x80; shift += 7) {
-        byte = bytes[at++]!;
-        n += (byte & 0x7f) * 2 ** shift;
-      }
-      return readVarintSlot(kind, n, this.strings);
+      return readVarintSlot(kind, readVarint(bytes, at), this.strings);
     }
     return undefined;
   }
@@ -231,16 +225,26 @@ export class PackedTrace implements Trace {
         continue;
       }
       // Every other slot is one varint.
-      let byte = bytes[at++]!;
-      let n = byte & 0x7f;
-      for (let shift = 7; byte >= 0x80; shift += 7) {
-        byte = bytes[at++]!;
-        n += (byte & 0x7f) * 2 ** shift;
-      }
-      event[keys[k]!] = readVarintSlot(slot, n, this.strings);
+      event[keys[k]!] = readVarintSlot(slot, readVarint(bytes, at), this.strings);
+      at = varintEnd;
     }
     return event as unknown as TraceEvent;
   }
+}
+
+/** Where the last {@link readVarint} stopped: the byte after the varint. */
+let varintEnd = 0;
+
+/** The unsigned varint at `at` (seven bits a byte, low bits first); sets {@link varintEnd}. */
+function readVarint(bytes: Uint8Array, at: number): number {
+  let byte = bytes[at++]!;
+  let n = byte & 0x7f;
+  for (let shift = 7; byte >= 0x80; shift += 7) {
+    byte = bytes[at++]!;
+    n += (byte & 0x7f) * 2 ** shift;
+  }
+  varintEnd = at;
+  return n;
 }
 
 /** The value of a slot kept as one varint `n`. */
