@@ -1,4 +1,4 @@
-import { bin, scaleLinear, type ScaleLinear } from 'd3';
+import { bisectLeft, bisectRight, scaleLinear, type ScaleLinear } from 'd3';
 import { timesOf } from '../../trace/access';
 import type { Trace } from '../../trace/types';
 import { notableIndex, type Notable, type NotableKind } from '../../view/notable';
@@ -88,24 +88,33 @@ export interface DensityBar {
 
 export const BAR_PX = 4;
 
-/** Events per BAR_PX-wide column, binned by d3-array in time with thresholds at the column edges. */
+/**
+ * Events per BAR_PX-wide column, with d3-array's binning rules (columns [edge, next edge), the last one
+ * closed, nothing outside the domain): the trace's times never decrease, so each column's count is the
+ * difference of two bisections, and a million events cost a few hundred binary searches.
+ */
 export function densityBars(trace: Trace, x: ScaleLinear<number, number>, width: number): DensityBar[] {
   if (trace.length === 0) return [];
   const [x0, x1] = [PAD, Math.max(PAD + 1, width - PAD)];
-  const thresholds: number[] = [];
-  for (let px = x0 + BAR_PX; px < x1; px += BAR_PX) thresholds.push(x.invert(px));
   const domain = x.domain();
-  // Bins hold the times, not the events: a packed trace builds events on demand, and 1M of them kept in
-  // bins would undo its compactness.
+  const lo = domain[0]!;
+  const hi = domain[domain.length - 1]!;
+  const edges = [lo];
+  for (let px = x0 + BAR_PX; px < x1; px += BAR_PX) {
+    const edge = x.invert(px);
+    if (edge > lo && edge <= hi) edges.push(edge);
+  }
+  edges.push(hi);
   const times = timesOf(trace);
-  const bins = bin<number, number>()
-    .domain([domain[0]!, domain[domain.length - 1]!])
-    .thresholds(thresholds)(times);
   const bars: DensityBar[] = [];
-  for (const b of bins) {
-    if (b.length === 0 || b.x0 === undefined || b.x1 === undefined) continue;
-    const left = x(b.x0);
-    bars.push({ x: left, width: Math.max(1, x(b.x1) - left - 1), count: b.length });
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const from = edges[i]!;
+    const to = edges[i + 1]!;
+    const last = i + 2 === edges.length;
+    const count = (last ? bisectRight(times, to) : bisectLeft(times, to)) - bisectLeft(times, from);
+    if (count === 0) continue;
+    const left = x(from);
+    bars.push({ x: left, width: Math.max(1, x(to) - left - 1), count });
   }
   return bars;
 }

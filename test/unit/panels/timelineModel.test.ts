@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { clusterMarks, densityBars, PAD, timeScale, timeWarp } from '../../../src/panels/timeline/model';
+import { bin } from 'd3';
+import fc from 'fast-check';
+import {
+  BAR_PX,
+  clusterMarks,
+  densityBars,
+  PAD,
+  timeScale,
+  timeWarp,
+} from '../../../src/panels/timeline/model';
 import type { TraceArray } from '../../../src/trace/types';
 import type { Notable } from '../../../src/view/notable';
 import { readTrace } from '../../fixtures/traces/readTrace';
@@ -36,6 +45,32 @@ describe('densityBars', () => {
     const bars = densityBars(trace, x, 600);
     expect(bars.reduce((sum, b) => sum + b.count, 0)).toBe(trace.length);
     for (const bar of bars) expect(bar.x).toBeGreaterThanOrEqual(PAD - 1e-9);
+  });
+
+  it('bins as d3.bin would, column by column, for random traces and widths', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 5_000 }), { minLength: 1, maxLength: 300 }),
+        fc.integer({ min: 40, max: 1600 }),
+        (raw, width) => {
+          const times = [...raw].sort((a, b) => a - b);
+          const trace = at(...times);
+          const x = timeScale(trace, width);
+          const [lo, hi] = [x.domain()[0]!, x.domain().at(-1)!];
+          const thresholds: number[] = [];
+          for (let px = PAD + BAR_PX; px < Math.max(PAD + 1, width - PAD); px += BAR_PX)
+            thresholds.push(x.invert(px));
+          const expected = bin<number, number>()
+            .domain([lo, hi])
+            .thresholds(thresholds)(times)
+            .filter((b) => b.length > 0)
+            .map((b) => ({ x: x(b.x0!), count: b.length }));
+          const got = densityBars(trace, x, width).map((b) => ({ x: b.x, count: b.count }));
+          expect(got).toEqual(expected);
+        },
+      ),
+      { numRuns: 200, seed: 7 },
+    );
   });
 });
 
