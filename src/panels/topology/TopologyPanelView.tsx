@@ -38,6 +38,22 @@ const LABELLED_TOKENS = 8;
 /** Above this many tokens they are drawn on one canvas instead of one SVG group each (see TokenCanvas). */
 export const SVG_TOKENS = 150;
 
+/**
+ * A broker state as its symbol and its word ("✓ up"). In a narrow box (presenter mode at 1280x720, many
+ * brokers) the word gives way to the broker's name: only the symbol shows, the word stays for screen
+ * readers and in the box's name (topology.css, the container query).
+ */
+function StatusText({ text }: { text: string }) {
+  const space = text.indexOf(' ');
+  if (space <= 0) return <>{text}</>;
+  return (
+    <>
+      <span className="topo-status__icon">{text.slice(0, space)}</span>
+      <span className="topo-status__word"> {text.slice(space + 1)}</span>
+    </>
+  );
+}
+
 function statusKey(status: string): MessageKey {
   switch (status) {
     case 'up':
@@ -282,7 +298,7 @@ function BrokerBox({
           data-seq={broker.statusFrom?.seq}
           title={broker.statusFrom ? sourceText(t, lang, broker.statusFrom) : t('topology.broker.assumed')}
         >
-          {status}
+          <StatusText text={status} />
         </span>
       </div>
       {queues.length > 0 && (

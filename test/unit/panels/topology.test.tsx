@@ -45,7 +45,11 @@ describe('<TopologyPanelView>', () => {
 
   it('traces the broker state and the route age to the events that produced them', () => {
     view(9);
-    const status = within(screen.getByRole('group', { name: /^broker-a:/ })).getByText('✕ down');
+    // The symbol and the word are separate spans (a narrow box shows the symbol alone); the chip holds both.
+    const status = within(screen.getByRole('group', { name: /^broker-a:/ }))
+      .getByText('✕')
+      .closest('.topo-status')!;
+    expect(status.textContent).toBe('✕ down');
     expect(status.getAttribute('data-seq')).toBe('8');
     expect(status.getAttribute('title')).toBe('broker.state · event #8 · t = 10 ms');
     const route = screen.getByText('TopicTest → a, b').closest('[data-seq]')!;
