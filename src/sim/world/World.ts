@@ -189,10 +189,12 @@ export class World {
   }
 
   private addBroker(cfg: ResolvedBroker): void {
+    const stored = this.stored;
     const broker = new BrokerController(this.ctx, cfg, (msgId) => {
-      if (this.stored.has(msgId)) return true;
-      this.stored.add(msgId);
-      return false;
+      // One hash lookup instead of has + add: the set grew only if the id was new.
+      const before = stored.size;
+      stored.add(msgId);
+      return stored.size === before;
     });
     broker.deliver = (packet) => this.deliverToClient(packet as Packet);
     broker.registerBeforeStart = (request) => {
@@ -1291,13 +1293,14 @@ function clearExplain(ex: SelectionExplain): SelectionExplain {
   ex.path = null;
   ex.index = null;
   ex.pos = null;
-  ex.counterReads.length = 0;
-  ex.skipped.length = 0;
+  // Setting an array's length is a runtime call even when it is 0 already (the usual case here).
+  if (ex.counterReads.length !== 0) ex.counterReads.length = 0;
+  if (ex.skipped.length !== 0) ex.skipped.length = 0;
   ex.pick = undefined;
   ex.writeQueueNums = undefined;
   ex.removedFromFaultTable = undefined;
   ex.mutated = undefined;
-  ex.loggedErrors.length = 0;
+  if (ex.loggedErrors.length !== 0) ex.loggedErrors.length = 0;
   ex.resetTo = undefined;
   ex.chosen = undefined;
   return ex;
