@@ -568,9 +568,17 @@ abstract class SendMessageInvokeCallback {
   ) {}
 }
 
-/** 4.x: everything happens in `operationComplete(responseFuture)`. */
+/**
+ * 4.x: everything happens in `operationComplete(responseFuture)`. Its body is the plain form
+ * `operationCompleteNow`, which returns the re-send (`onExceptionImpl`, which may wait) instead of running it.
+ */
 class SendMessageInvokeCallback4 extends SendMessageInvokeCallback implements InvokeCallback {
   *operationComplete(responseFuture: ResponseFuture): Sim<void> {
+    const rest = this.operationCompleteNow(responseFuture);
+    if (rest !== null) yield* rest;
+  }
+
+  operationCompleteNow(responseFuture: ResponseFuture): Sim<void> | null {
     const api = this.api;
     const { addr, brokerName, msg, timeoutMillis, request, sendCallback, topicPublishInfo } = this;
     const { instance, retryTimesWhenSendFailed, times, producer, beginStartTime } = this;
@@ -586,7 +594,7 @@ class SendMessageInvokeCallback4 extends SendMessageInvokeCallback implements In
         if (!isJavaCatchable(e)) throw e;
       }
       producer.updateFaultItem(brokerName, api.clock.now() - responseFuture.getBeginTimestamp(), false);
-      return;
+      return null;
     }
     if (response !== null) {
       let sendResult: SendResult;
@@ -596,7 +604,7 @@ class SendMessageInvokeCallback4 extends SendMessageInvokeCallback implements In
         if (!isJavaCatchable(e)) throw e;
         producer.updateFaultItem(brokerName, api.clock.now() - responseFuture.getBeginTimestamp(), true);
         // Broker error codes reach the callback without a re-send (needRetry false).
-        yield* api.onExceptionImpl(
+        return api.onExceptionImpl(
           brokerName,
           msg,
           budget,
@@ -610,7 +618,6 @@ class SendMessageInvokeCallback4 extends SendMessageInvokeCallback implements In
           false,
           producer,
         );
-        return;
       }
       try {
         sendCallback?.onSuccess(sendResult);
@@ -618,7 +625,7 @@ class SendMessageInvokeCallback4 extends SendMessageInvokeCallback implements In
         // upstream swallows whatever onSuccess throws
       }
       producer.updateFaultItem(brokerName, api.clock.now() - responseFuture.getBeginTimestamp(), false);
-      return;
+      return null;
     }
     producer.updateFaultItem(brokerName, api.clock.now() - responseFuture.getBeginTimestamp(), true);
     let ex: MQClientException;
@@ -633,7 +640,7 @@ class SendMessageInvokeCallback4 extends SendMessageInvokeCallback implements In
     } else {
       ex = new MQClientException(api.profile, api.profile.unknownReasonText, responseFuture.getCause());
     }
-    yield* api.onExceptionImpl(
+    return api.onExceptionImpl(
       brokerName,
       msg,
       budget,
@@ -650,13 +657,29 @@ class SendMessageInvokeCallback4 extends SendMessageInvokeCallback implements In
   }
 }
 
-/** 5.x: `operationComplete` is empty; the work is in `operationSucceed` / `operationFail`. */
+/**
+ * 5.x: `operationComplete` is empty; the work is in `operationSucceed` / `operationFail`, whose bodies are
+ * their plain forms (`...Now`), returning the re-send (`onExceptionImpl`, which may wait) instead of running it.
+ */
 class SendMessageInvokeCallback5 extends SendMessageInvokeCallback implements InvokeCallback {
   *operationComplete(): Sim<void> {
     // 5.x MQClientAPIImpl leaves operationComplete empty.
   }
 
+  operationCompleteNow(): Sim<void> | null {
+    return null;
+  }
+
   *operationSucceed(response: RemotingCommand): Sim<void> {
+    const rest = this.operationSucceedNow(response);
+    if (rest !== null) yield* rest;
+  }
+
+  *operationFail(throwable: unknown): Sim<void> {
+    yield* this.operationFailNow(throwable);
+  }
+
+  operationSucceedNow(response: RemotingCommand): Sim<void> | null {
     const api = this.api;
     const { addr, brokerName, msg, timeoutMillis, request, sendCallback, topicPublishInfo } = this;
     const { instance, retryTimesWhenSendFailed, times, producer, beginStartTime } = this;
@@ -668,7 +691,7 @@ class SendMessageInvokeCallback5 extends SendMessageInvokeCallback implements In
         if (!isJavaCatchable(e)) throw e;
       }
       producer.updateFaultItem(brokerName, api.clock.now() - beginStartTime, false, true);
-      return;
+      return null;
     }
     let sendResult: SendResult;
     try {
@@ -676,7 +699,7 @@ class SendMessageInvokeCallback5 extends SendMessageInvokeCallback implements In
     } catch (e) {
       if (!isJavaCatchable(e)) throw e;
       producer.updateFaultItem(brokerName, api.clock.now() - beginStartTime, true, true);
-      yield* api.onExceptionImpl(
+      return api.onExceptionImpl(
         brokerName,
         msg,
         timeoutMillis - cost,
@@ -690,7 +713,6 @@ class SendMessageInvokeCallback5 extends SendMessageInvokeCallback implements In
         false,
         producer,
       );
-      return;
     }
     try {
       sendCallback.onSuccess(sendResult);
@@ -698,9 +720,10 @@ class SendMessageInvokeCallback5 extends SendMessageInvokeCallback implements In
       // swallowed upstream
     }
     producer.updateFaultItem(brokerName, api.clock.now() - beginStartTime, false, true);
+    return null;
   }
 
-  *operationFail(throwable: unknown): Sim<void> {
+  operationFailNow(throwable: unknown): Sim<void> {
     const api = this.api;
     const { brokerName, msg, timeoutMillis, request, sendCallback, topicPublishInfo } = this;
     const { instance, retryTimesWhenSendFailed, times, producer, beginStartTime } = this;
@@ -716,7 +739,7 @@ class SendMessageInvokeCallback5 extends SendMessageInvokeCallback implements In
       ex = new MQClientException(api.profile, 'unknown reason', throwable);
       needRetry = !(throwable instanceof RemotingTooMuchRequestException);
     }
-    yield* api.onExceptionImpl(
+    return api.onExceptionImpl(
       brokerName,
       msg,
       timeoutMillis - cost,

@@ -1032,16 +1032,34 @@ class InvokeCallbackTask implements Runnable {
   ) {}
 
   *run(): Sim<void> {
+    const rest = this.runNow();
+    if (rest !== null) yield* rest;
+  }
+
+  /** `run` as plain calls; a callback that has to wait is returned with the release after it. */
+  runNow(): Sim<void> | null {
     const pending = this.pending;
     this.observer.enterMessage(currentThreadName(), pending.msgId);
+    let rest: Sim<void> | null = null;
     try {
-      yield* pending.rf.executeInvokeCallback(this.remoting5);
+      rest = pending.rf.executeInvokeCallbackNow(this.remoting5);
     } finally {
-      pending.release?.release();
+      // Released here when the callback is over (or threw); else once its rest is.
+      if (rest === null) pending.release?.release();
     }
+    return rest === null ? null : releaseAfter(rest, pending.release);
   }
 
   toString(): string {
     return 'NettyRemotingAbstract$InvokeCallbackTask';
+  }
+}
+
+/** The rest of a callback that had to wait, then the permit's release (also when it throws). */
+function* releaseAfter(rest: Sim<void>, release: SemaphoreReleaseOnlyOnce | null): Sim<void> {
+  try {
+    yield* rest;
+  } finally {
+    release?.release();
   }
 }
