@@ -79,6 +79,32 @@ class MsgState implements SendCallback {
   }
 }
 
+/**
+ * A task of the async sender executor with the message it was submitted for, which the executor's trace
+ * events name. Carried by the task rather than looked up in a map keyed by it: a task object has no hash
+ * until a map asks for one, and there is one per async send.
+ */
+class MessageTask implements Runnable {
+  constructor(
+    readonly task: Runnable,
+    readonly msgId: string | null,
+  ) {}
+
+  run(): Sim<void> {
+    return this.task.run();
+  }
+
+  runNow(): Sim<void> | null {
+    const task = this.task;
+    return task.runNow !== undefined ? task.runNow() : task.run();
+  }
+
+  /** The rejection text names the task submitted. */
+  toString(): string {
+    return String(this.task);
+  }
+}
+
 const STATUS_OUTCOME: Record<number, string> = {
   0: 'SEND_OK',
   10: 'FLUSH_DISK_TIMEOUT',
@@ -115,8 +141,6 @@ export class World {
   private readonly stored = new Set<string>();
   private readonly msgs = new Map<string, MsgState>();
   private readonly msgByThread = new Map<string, string | null>();
-  /** The message of each queued async task (removed when the task starts or is rejected). */
-  private readonly taskMsg = new Map<Runnable, string | null>();
   private outstanding = 0;
   private plannedSends = 0;
   private issuedSends = 0;
@@ -286,7 +310,7 @@ export class World {
             t: 0,
             kind: 'executor.enqueue',
             code: C.asyncTask,
-            msgId: this.taskMsg.get(task) ?? undefined,
+            msgId: (task as MessageTask).msgId ?? undefined,
             queued,
             capacity: p.asyncSenderQueueCapacity,
             executor: 'AsyncSenderExecutor',
@@ -294,8 +318,7 @@ export class World {
           });
         },
         onRun: (task, worker, waitedMs) => {
-          const msgId = this.taskMsg.get(task) ?? null;
-          this.taskMsg.delete(task);
+          const msgId = (task as MessageTask).msgId;
           this.msgByThread.set(worker, msgId);
           trace.add({
             seq: 0,
@@ -315,20 +338,18 @@ export class World {
             t: 0,
             kind: 'executor.reject',
             code: C.execute,
-            msgId: this.taskMsg.get(task) ?? undefined,
+            msgId: (task as MessageTask).msgId ?? undefined,
             queued,
             capacity: p.asyncSenderQueueCapacity,
             executor: 'AsyncSenderExecutor',
           });
-          this.taskMsg.delete(task);
         },
       },
     });
     const world = this;
     const wrapped: ExecutorService = {
       submit(task: Runnable): void {
-        world.taskMsg.set(task, world.currentMsgId());
-        executor.submit(task);
+        executor.submit(new MessageTask(task, world.currentMsgId()));
       },
       shutdown: () => executor.shutdown(),
       isShutdown: () => executor.isShutdown(),
