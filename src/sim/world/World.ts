@@ -755,17 +755,22 @@ export class World {
       const due = quantize(workloadSendTimeMs(w, i));
       const now = kernel.exactNow();
       if (due > now) yield due - now;
-      yield* this.sendOne(w, i, thread, body, selector);
+      const rest = this.sendOne(w, i, thread, body, selector);
+      if (rest !== null) yield* rest;
     }
   }
 
-  private *sendOne(
+  /**
+   * One send of the workload, as plain calls as far as possible: the default async send (`send(msg,
+   * callback)`) usually only submits a task and returns null; what may wait is returned as a process step.
+   */
+  private sendOne(
     w: ResolvedWorkload,
     i: number,
     thread: string,
     body: Uint8Array,
     selector: MessageQueueSelector | null,
-  ): Sim<void> {
+  ): Sim<void> | null {
     const key = workloadKey(w, i);
     const msg = new Message(w.topic, null, body, key ?? undefined);
     const msgId = this.env.createUniqID();
@@ -792,9 +797,52 @@ export class World {
       index: i,
       selector: w.selector !== 'none' ? w.selector : undefined,
     });
+    const ownTimeout = w.timeoutMs !== this.scenario.producer.sendMsgTimeout ? w.timeoutMs : undefined;
+    if (w.mode === 'ASYNC' && selector === null) {
+      let rest: Sim<void> | null = null;
+      try {
+        rest = this.producer.sendWithCallbackNow(msg, m, ownTimeout);
+      } catch (e) {
+        if (!isJavaCatchable(e)) throw e;
+        this.result(m, null, e, false);
+      } finally {
+        if (rest === null) this.leaveMessage(thread, msgId);
+      }
+      return rest === null ? null : this.sendRest(rest, m, thread, msgId);
+    }
+    return this.sendWaiting(w, msg, m, thread, msgId, key, selector, ownTimeout);
+  }
+
+  /** The thread no longer works for this message (unless a nested step moved it on already). */
+  private leaveMessage(thread: string, msgId: string): void {
+    if (this.msgByThread.get(thread) === msgId) this.msgByThread.set(thread, null);
+  }
+
+  /** The rest of a default async send that has to wait, with the handling `sendOne` gives it. */
+  private *sendRest(rest: Sim<void>, m: MsgState, thread: string, msgId: string): Sim<void> {
+    try {
+      yield* rest;
+    } catch (e) {
+      if (!isJavaCatchable(e)) throw e;
+      this.result(m, null, e, false);
+    } finally {
+      this.leaveMessage(thread, msgId);
+    }
+  }
+
+  /** The sends that may wait: SYNC, the selector ones, ONEWAY. */
+  private *sendWaiting(
+    w: ResolvedWorkload,
+    msg: Message,
+    m: MsgState,
+    thread: string,
+    msgId: string,
+    key: string | null,
+    selector: MessageQueueSelector | null,
+    ownTimeout: number | undefined,
+  ): Sim<void> {
     const producer = this.producer;
     const impl = producer.defaultMQProducerImpl;
-    const ownTimeout = w.timeoutMs !== this.scenario.producer.sendMsgTimeout ? w.timeoutMs : undefined;
     try {
       if (w.mode === 'SYNC') {
         const result = selector
@@ -828,7 +876,7 @@ export class World {
       if (!isJavaCatchable(e)) throw e;
       this.result(m, null, e, false);
     } finally {
-      if (this.msgByThread.get(thread) === msgId) this.msgByThread.set(thread, null);
+      this.leaveMessage(thread, msgId);
     }
   }
 
