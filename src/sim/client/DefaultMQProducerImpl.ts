@@ -868,19 +868,20 @@ export class DefaultMQProducerImpl implements MQProducerInner {
               ok,
             );
             if (!ok) throw new RemotingTooMuchRequestException('sendKernelImpl call timeout');
-            sendResult = yield* api.sendMessageWithCallback(
+            // `sendMessage(..., ASYNC, ...)` as plain calls; only what may wait is run as a process step.
+            const rest = api.sendMessageAsyncNow(
               brokerAddr,
               brokerName,
               tmpMessage,
               requestHeader,
               timeout - costTimeAsync,
-              communicationMode,
               sendCallback,
               topicPublishInfo,
               factory,
               this.defaultMQProducer.getRetryTimesWhenSendAsyncFailed(),
               this,
             );
+            if (rest !== null) yield* rest;
             break;
           }
           case 'ONEWAY':

@@ -201,24 +201,20 @@ export class MQClientAPIImpl {
         yield* this.remotingClient.invokeOneway(addr, request, timeoutMillis);
         return null;
       case 'ASYNC': {
-        const times: AttemptCounter = { value: 0 };
-        const costTimeAsync = this.clock.now() - beginStartTime;
-        if (timeoutMillis < costTimeAsync) {
-          throw new RemotingTooMuchRequestException('sendMessage call timeout');
-        }
-        yield* this.sendMessageAsync(
+        const rest = this.sendAsyncRequest(
+          beginStartTime,
           addr,
           brokerName,
           msg,
-          timeoutMillis - costTimeAsync,
+          timeoutMillis,
           request,
           sendCallback,
           topicPublishInfo,
           instance,
           retryTimesWhenSendFailed,
-          times,
           producer,
         );
+        if (rest !== null) yield* rest;
         return null;
       }
       case 'SYNC': {
@@ -229,6 +225,81 @@ export class MQClientAPIImpl {
         return yield* this.sendMessageSync(addr, brokerName, msg, timeoutMillis - costTimeSync, request);
       }
     }
+  }
+
+  /**
+   * The 12-argument `sendMessage` in ASYNC mode as plain calls (`sendKernelImpl`'s hot path): the request,
+   * then `sendMessageAsync`; what may wait (a connect, a permit, a re-send) is returned as a process step,
+   * null when the request is on its way.
+   */
+  sendMessageAsyncNow(
+    addr: string,
+    brokerName: string,
+    msg: Message,
+    requestHeader: SendMessageRequestHeader,
+    timeoutMillis: number,
+    sendCallback: SendCallback | null,
+    topicPublishInfo: TopicPublishInfo | null,
+    instance: MQClientInstanceForAPI | null,
+    retryTimesWhenSendFailed: number,
+    producer: MQProducerForAPI,
+  ): Sim<void> | null {
+    const beginStartTime = this.clock.now();
+    const code = this.sendSmartMsg ? RequestCode.SEND_MESSAGE_V2 : RequestCode.SEND_MESSAGE;
+    const request = RemotingCommand.createRequestCommand(
+      code,
+      requestHeader,
+      this.profile.mqVersionOrdinal,
+      this.requestIds,
+    );
+    request.setBody(msg.getBody());
+    return this.sendAsyncRequest(
+      beginStartTime,
+      addr,
+      brokerName,
+      msg,
+      timeoutMillis,
+      request,
+      sendCallback,
+      topicPublishInfo,
+      instance,
+      retryTimesWhenSendFailed,
+      producer,
+    );
+  }
+
+  /** The ASYNC case of the 12-argument `sendMessage`, once the request is built. */
+  private sendAsyncRequest(
+    beginStartTime: number,
+    addr: string,
+    brokerName: string,
+    msg: Message,
+    timeoutMillis: number,
+    request: RemotingCommand,
+    sendCallback: SendCallback | null,
+    topicPublishInfo: TopicPublishInfo | null,
+    instance: MQClientInstanceForAPI | null,
+    retryTimesWhenSendFailed: number,
+    producer: MQProducerForAPI,
+  ): Sim<void> | null {
+    const times: AttemptCounter = { value: 0 };
+    const costTimeAsync = this.clock.now() - beginStartTime;
+    if (timeoutMillis < costTimeAsync) {
+      throw new RemotingTooMuchRequestException('sendMessage call timeout');
+    }
+    return this.sendMessageAsyncPlain(
+      addr,
+      brokerName,
+      msg,
+      timeoutMillis - costTimeAsync,
+      request,
+      sendCallback,
+      topicPublishInfo,
+      instance,
+      retryTimesWhenSendFailed,
+      times,
+      producer,
+    );
   }
 
   private *sendMessageSync(
@@ -262,6 +333,39 @@ export class MQClientAPIImpl {
     times: AttemptCounter,
     producer: MQProducerForAPI,
   ): Sim<void> {
+    const rest = this.sendMessageAsyncPlain(
+      addr,
+      brokerName,
+      msg,
+      timeoutMillis,
+      request,
+      sendCallback,
+      topicPublishInfo,
+      instance,
+      retryTimesWhenSendFailed,
+      times,
+      producer,
+    );
+    if (rest !== null) yield* rest;
+  }
+
+  /**
+   * `sendMessageAsync` as plain calls while the remoting client hands the request over at once
+   * (`invokeAsyncNow`); otherwise `invokeAsync`, which may wait, is returned (4.9.8+: with its catch).
+   */
+  private sendMessageAsyncPlain(
+    addr: string | null,
+    brokerName: string,
+    msg: Message,
+    timeoutMillis: number,
+    request: RemotingCommand,
+    sendCallback: SendCallback | null,
+    topicPublishInfo: TopicPublishInfo | null,
+    instance: MQClientInstanceForAPI | null,
+    retryTimesWhenSendFailed: number,
+    times: AttemptCounter,
+    producer: MQProducerForAPI,
+  ): Sim<void> | null {
     const beginStartTime = this.clock.now();
     const callback = this.profile.remoting5
       ? this.invokeCallback5(
@@ -294,33 +398,116 @@ export class MQClientAPIImpl {
         );
     const remoting = this.remotingClient;
     if (!this.profile.asyncCatchesInvokeThrow) {
-      if (!remoting.invokeAsyncNow?.(addr, request, timeoutMillis, callback))
-        yield* remoting.invokeAsync(addr, request, timeoutMillis, callback);
-      return;
+      if (remoting.invokeAsyncNow?.(addr, request, timeoutMillis, callback)) return null;
+      return remoting.invokeAsync(addr, request, timeoutMillis, callback);
     }
     try {
-      if (!remoting.invokeAsyncNow?.(addr, request, timeoutMillis, callback))
-        yield* remoting.invokeAsync(addr, request, timeoutMillis, callback);
+      if (remoting.invokeAsyncNow?.(addr, request, timeoutMillis, callback)) return null;
     } catch (ex) {
-      if (!isJavaCatchable(ex)) throw ex;
-      const cost = this.clock.now() - beginStartTime;
-      // 4.9.8: updateFaultItem(brokerName, cost, true); 5.x adds reachable = false.
-      producer.updateFaultItem(brokerName, cost, true, false);
-      yield* this.onExceptionImpl(
+      return this.invokeAsyncFailed(
+        ex,
+        beginStartTime,
         brokerName,
         msg,
-        timeoutMillis - cost,
+        timeoutMillis,
         request,
         sendCallback,
         topicPublishInfo,
         instance,
         retryTimesWhenSendFailed,
         times,
-        ex,
-        true,
         producer,
       );
     }
+    return this.invokeAsyncCatching(
+      callback,
+      beginStartTime,
+      addr,
+      brokerName,
+      msg,
+      timeoutMillis,
+      request,
+      sendCallback,
+      topicPublishInfo,
+      instance,
+      retryTimesWhenSendFailed,
+      times,
+      producer,
+    );
+  }
+
+  /** 4.9.8+: `invokeAsync` that has to wait, with `sendMessageAsync`'s catch around it. */
+  private *invokeAsyncCatching(
+    callback: InvokeCallback,
+    beginStartTime: number,
+    addr: string | null,
+    brokerName: string,
+    msg: Message,
+    timeoutMillis: number,
+    request: RemotingCommand,
+    sendCallback: SendCallback | null,
+    topicPublishInfo: TopicPublishInfo | null,
+    instance: MQClientInstanceForAPI | null,
+    retryTimesWhenSendFailed: number,
+    times: AttemptCounter,
+    producer: MQProducerForAPI,
+  ): Sim<void> {
+    try {
+      yield* this.remotingClient.invokeAsync(addr, request, timeoutMillis, callback);
+    } catch (ex) {
+      yield* this.invokeAsyncFailed(
+        ex,
+        beginStartTime,
+        brokerName,
+        msg,
+        timeoutMillis,
+        request,
+        sendCallback,
+        topicPublishInfo,
+        instance,
+        retryTimesWhenSendFailed,
+        times,
+        producer,
+      );
+    }
+  }
+
+  /**
+   * 4.9.8+ `sendMessageAsync`'s catch: a Java exception from `invokeAsync` isolates the broker, then
+   * `onExceptionImpl` may re-send (returned: it may wait).
+   */
+  private invokeAsyncFailed(
+    ex: unknown,
+    beginStartTime: number,
+    brokerName: string,
+    msg: Message,
+    timeoutMillis: number,
+    request: RemotingCommand,
+    sendCallback: SendCallback | null,
+    topicPublishInfo: TopicPublishInfo | null,
+    instance: MQClientInstanceForAPI | null,
+    retryTimesWhenSendFailed: number,
+    times: AttemptCounter,
+    producer: MQProducerForAPI,
+  ): Sim<void> {
+    if (!isJavaCatchable(ex)) throw ex;
+    const cost = this.clock.now() - beginStartTime;
+    // 4.9.8: updateFaultItem(brokerName, cost, true); 5.x adds reachable = false.
+    producer.updateFaultItem(brokerName, cost, true, false);
+    return this.onExceptionImpl(
+      brokerName,
+      msg,
+      timeoutMillis - cost,
+      request,
+      sendCallback,
+      topicPublishInfo,
+      instance,
+      retryTimesWhenSendFailed,
+      times,
+      ex,
+      true,
+      producer,
+    );
   }
 
   /** The 4.x `InvokeCallback` of `sendMessageAsync`. */

@@ -380,7 +380,16 @@ export class NettyRemotingClient implements RemotingClient {
     timeoutMillis: number,
     invokeCallback: InvokeCallback,
   ): boolean {
-    if (this.remoting5 || timeoutMillis < 0) return false;
+    if (this.remoting5) {
+      // 5.3.3 only fetches the connect future on this thread: with one in the table (connected or still
+      // connecting) that is all `invokeAsync` does here; the rest runs on the I/O thread.
+      if (addr === null) return false;
+      const cw = this.channelTables.get(addr);
+      if (cw === undefined || !(cw.isOK() || !cw.future.isDone())) return false;
+      this.invokeAsync5OnConnect(cw, addr, request, timeoutMillis, invokeCallback);
+      return true;
+    }
+    if (timeoutMillis < 0) return false;
     const channel = this.cachedChannel(addr);
     if (channel === null || !channel.active || !this.tryNow(this.semaphoreAsync)) return false;
     const release = new SemaphoreReleaseOnlyOnce(this.semaphoreAsync);
@@ -444,16 +453,27 @@ export class NettyRemotingClient implements RemotingClient {
     timeoutMillis: number,
     invokeCallback: InvokeCallback,
   ): Sim<void> {
-    const clock = this.ctx.kernel;
-    const beginStartTime = clock.now();
     const cw = this.getAndCreateChannelAsync(addr);
-    const msgId = this.msgIdOf(request);
     if (cw === null) {
       const error = new RemotingConnectException(this.profile, addr);
-      this.observer.asyncFailedEarly(msgId, error);
+      this.observer.asyncFailedEarly(this.msgIdOf(request), error);
       if (invokeCallback.operationFail) yield* invokeCallback.operationFail(error);
       return;
     }
+    this.invokeAsync5OnConnect(cw, addr, request, timeoutMillis, invokeCallback);
+  }
+
+  /** 5.3.3 `invokeAsync` once it has the connect future: its listener does the rest on the I/O thread. */
+  private invokeAsync5OnConnect(
+    cw: ChannelWrapper,
+    addr: string | null,
+    request: RemotingCommand,
+    timeoutMillis: number,
+    invokeCallback: InvokeCallback,
+  ): void {
+    const clock = this.ctx.kernel;
+    const beginStartTime = clock.now();
+    const msgId = this.msgIdOf(request);
     const self = this;
     this.onConnectDone(cw, function* (): Sim<void> {
       self.observer.enterMessage(currentThreadName(), msgId);
