@@ -319,7 +319,7 @@ export class World {
         },
         onRun: (task, worker, waitedMs) => {
           const msgId = (task as MessageTask).msgId;
-          this.msgByThread.set(worker, msgId);
+          this.setThreadMsg(worker, msgId);
           trace.add({
             seq: 0,
             t: 0,
@@ -358,13 +358,38 @@ export class World {
     return executor;
   }
 
+  /**
+   * The last thread whose message was looked up, its message id and state: one send's observers ask
+   * several times in a row on the same thread. Forgotten (`cachedThread = null`) whenever `msgByThread` or
+   * `msgs` changes, so it always says what the maps say.
+   */
+  private cachedThread: string | null = null;
+  private cachedMsgId: string | null = null;
+  private cachedMsg: MsgState | undefined = undefined;
+
+  /** The thread now works for this message (null: for none). */
+  private setThreadMsg(thread: string, msgId: string | null): void {
+    this.msgByThread.set(thread, msgId);
+    this.cachedThread = null;
+  }
+
+  private lookUpThread(thread: string): void {
+    const id = this.msgByThread.get(thread) ?? null;
+    this.cachedMsgId = id;
+    this.cachedMsg = id === null ? undefined : this.msgs.get(id);
+    this.cachedThread = thread;
+  }
+
   private currentMsgId(): string | null {
-    return this.msgByThread.get(currentThreadName()) ?? null;
+    const thread = currentThreadName();
+    if (thread !== this.cachedThread) this.lookUpThread(thread);
+    return this.cachedMsgId;
   }
 
   private msgOfThread(): MsgState | undefined {
-    const id = this.currentMsgId();
-    return id === null ? undefined : this.msgs.get(id);
+    const thread = currentThreadName();
+    if (thread !== this.cachedThread) this.lookUpThread(thread);
+    return this.cachedMsg;
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -643,7 +668,7 @@ export class World {
   private remotingObserver(): RemotingObserver {
     return {
       enterMessage: (thread, msgId) => {
-        this.msgByThread.set(thread, msgId);
+        this.setThreadMsg(thread, msgId);
       },
       asyncOutcome: (msgId, _rpcId, response, future) => this.asyncOutcome(msgId, response, future),
       asyncFailedEarly: (msgId, error) => {
@@ -779,9 +804,10 @@ export class World {
     msg.putProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX, msgId);
     const m = new MsgState(this, msgId, w.mode, this.kernel.now(), w.topic);
     this.msgs.set(msgId, m);
+    this.cachedThread = null;
     this.issuedSends++;
     this.outstanding++;
-    this.msgByThread.set(thread, msgId);
+    this.setThreadMsg(thread, msgId);
     this.trace.add({
       seq: 0,
       t: 0,
@@ -815,7 +841,7 @@ export class World {
 
   /** The thread no longer works for this message (unless a nested step moved it on already). */
   private leaveMessage(thread: string, msgId: string): void {
-    if (this.msgByThread.get(thread) === msgId) this.msgByThread.set(thread, null);
+    if (this.msgByThread.get(thread) === msgId) this.setThreadMsg(thread, null);
   }
 
   /** The rest of a default async send that has to wait, with the handling `sendOne` gives it. */
@@ -937,6 +963,7 @@ export class World {
     m.done = true;
     // Only messages still in flight stay in the table (what sim.end lists).
     this.msgs.delete(m.msgId);
+    this.cachedThread = null;
     this.outstanding--;
     const costMs = this.kernel.now() - m.callT;
     let codeRef = viaCallback
