@@ -487,7 +487,8 @@ export class NettyRemotingClient implements RemotingClient {
           self.observer.asyncFailedEarly(msgId, error);
           if (invokeCallback.operationFail) yield* invokeCallback.operationFail(error);
         }
-        yield* self.invokeAsyncImpl5(channel, request, timeoutMillis - costTime, invokeCallback);
+        const rest = self.invokeAsyncImpl5Now(channel, request, timeoutMillis - costTime, invokeCallback);
+        if (rest !== null) yield* rest;
         return;
       }
       if (channel !== null) self.closeChannel(addr ?? channel.addr, channel);
@@ -497,26 +498,33 @@ export class NettyRemotingClient implements RemotingClient {
     });
   }
 
-  /** 5.3.3 `invokeAsyncImpl` over `invoke0`: an early failure is `operationComplete` then `operationFail`. */
-  private *invokeAsyncImpl5(
+  /**
+   * 5.3.3 `invokeAsyncImpl` over `invoke0` (an early failure is `operationComplete` then `operationFail`), as
+   * plain calls when a permit is free at once (the I/O thread runs one per async send); a wait for the
+   * permit, or an early failure, is returned as a process step.
+   */
+  private invokeAsyncImpl5Now(
     channel: Channel,
     request: RemotingCommand,
     timeoutMillis: number,
     invokeCallback: InvokeCallback,
+  ): Sim<void> | null {
+    const beginStartTime = this.ctx.kernel.now();
+    if (!this.tryNow(this.semaphoreAsync)) {
+      return this.invokeAsyncImpl5Wait(channel, request, timeoutMillis, invokeCallback, beginStartTime);
+    }
+    return this.invokeAsyncImpl5Acquired(channel, request, timeoutMillis, invokeCallback, beginStartTime);
+  }
+
+  /** The fair permit was not free: wait for it (up to the timeout); without one the request fails. */
+  private *invokeAsyncImpl5Wait(
+    channel: Channel,
+    request: RemotingCommand,
+    timeoutMillis: number,
+    invokeCallback: InvokeCallback,
+    beginStartTime: number,
   ): Sim<void> {
-    const clock = this.ctx.kernel;
-    const remote = `/${channel.addr}`;
-    const beginStartTime = clock.now();
-    const fail = function* (self: NettyRemotingClient, cause: unknown): Sim<void> {
-      self.observer.asyncFailedEarly(self.msgIdOf(request), cause);
-      const rf = new ResponseFuture(clock, remote, request.opaque, request, timeoutMillis, null);
-      rf.setCause(cause);
-      yield* invokeCallback.operationComplete(rf);
-      if (invokeCallback.operationFail) yield* invokeCallback.operationFail(cause);
-    };
-    const acquired =
-      this.tryNow(this.semaphoreAsync) ||
-      (yield* this.acquire(this.semaphoreAsync, 'semaphoreAsync', timeoutMillis, request));
+    const acquired = yield* this.acquire(this.semaphoreAsync, 'semaphoreAsync', timeoutMillis, request);
     if (!acquired) {
       const cause =
         timeoutMillis <= 0
@@ -529,19 +537,43 @@ export class NettyRemotingClient implements RemotingClient {
                 'semaphoreAsyncValue',
               ),
             );
-      yield* fail(this, cause);
+      yield* this.invokeAsyncImpl5Fail(channel, request, timeoutMillis, invokeCallback, cause);
       return;
     }
+    const rest = this.invokeAsyncImpl5Acquired(
+      channel,
+      request,
+      timeoutMillis,
+      invokeCallback,
+      beginStartTime,
+    );
+    if (rest !== null) yield* rest;
+  }
+
+  /** With the permit: the cost check, then the response future, its registration and the write. */
+  private invokeAsyncImpl5Acquired(
+    channel: Channel,
+    request: RemotingCommand,
+    timeoutMillis: number,
+    invokeCallback: InvokeCallback,
+    beginStartTime: number,
+  ): Sim<void> | null {
+    const clock = this.ctx.kernel;
     const release = new SemaphoreReleaseOnlyOnce(this.semaphoreAsync);
     const costTime = clock.now() - beginStartTime;
     if (timeoutMillis < costTime) {
       release.release();
-      yield* fail(this, new RemotingTimeoutException('invokeAsyncImpl call timeout'));
-      return;
+      return this.invokeAsyncImpl5Fail(
+        channel,
+        request,
+        timeoutMillis,
+        invokeCallback,
+        new RemotingTimeoutException('invokeAsyncImpl call timeout'),
+      );
     }
     const rf = new ResponseFuture(
       clock,
-      remote,
+      `/${channel.addr}`,
       request.opaque,
       request,
       timeoutMillis - costTime,
@@ -549,6 +581,29 @@ export class NettyRemotingClient implements RemotingClient {
     );
     const pending = this.register('async', rf, channel, release, null, request);
     this.write(channel, pending, request);
+    return null;
+  }
+
+  /** An early failure of `invokeAsyncImpl5`: `operationComplete` with a future holding the cause, then `operationFail`. */
+  private *invokeAsyncImpl5Fail(
+    channel: Channel,
+    request: RemotingCommand,
+    timeoutMillis: number,
+    invokeCallback: InvokeCallback,
+    cause: unknown,
+  ): Sim<void> {
+    this.observer.asyncFailedEarly(this.msgIdOf(request), cause);
+    const rf = new ResponseFuture(
+      this.ctx.kernel,
+      `/${channel.addr}`,
+      request.opaque,
+      request,
+      timeoutMillis,
+      null,
+    );
+    rf.setCause(cause);
+    yield* invokeCallback.operationComplete(rf);
+    if (invokeCallback.operationFail) yield* invokeCallback.operationFail(cause);
   }
 
   *invokeOneway(addr: string | null, request: RemotingCommand, timeoutMillis: number): Sim<void> {
