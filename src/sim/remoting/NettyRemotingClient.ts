@@ -372,7 +372,9 @@ export class NettyRemotingClient implements RemotingClient {
    * 4.x `invokeAsync` when nothing blocks: a usable cached channel, a budget that is not negative and a
    * permit granted at once. No virtual time passes, so the cost checks of `invokeAsync` and
    * `invokeAsyncImpl` both see 0 and pass; what is left is `invokeAsyncImpl`'s response future, its
-   * registration and the write, as there. Anything else returns false before any side effect.
+   * registration and the write, as there. A negative budget on a usable cached channel fails the cost check
+   * of `invokeAsync` at once (async re-sends after a timeout carry one): thrown here as there. Anything else
+   * returns false before any side effect.
    */
   invokeAsyncNow(
     addr: string | null,
@@ -389,9 +391,18 @@ export class NettyRemotingClient implements RemotingClient {
       this.invokeAsync5OnConnect(cw, addr, request, timeoutMillis, invokeCallback);
       return true;
     }
-    if (timeoutMillis < 0) return false;
     const channel = this.cachedChannel(addr);
-    if (channel === null || !channel.active || !this.tryNow(this.semaphoreAsync)) return false;
+    if (channel === null || !channel.active) return false;
+    if (timeoutMillis < 0) {
+      const error = new RemotingTooMuchRequestException(
+        this.profile.version === '4.5.2'
+          ? 'invokeAsync call timeout'
+          : `invokeAsync call the addr[${String(addr)}] timeout`,
+      );
+      this.observer.asyncFailedEarly(this.msgIdOf(request), error);
+      throw error;
+    }
+    if (!this.tryNow(this.semaphoreAsync)) return false;
     const release = new SemaphoreReleaseOnlyOnce(this.semaphoreAsync);
     const rf = new ResponseFuture(
       this.ctx.kernel,
