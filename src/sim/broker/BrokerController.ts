@@ -1,5 +1,6 @@
 import type { ResolvedBroker } from '../../scenario/defaults';
 import { suggestTodo } from '../client/FAQUrl';
+import { hexUpper32 } from '../common/javaInt';
 import type { SendMessageRequestHeader } from '../client/MQClientAPIImpl';
 import { PermName } from '../client/PermName';
 import { ResponseCode } from '../client/ResponseCode';
@@ -1062,7 +1063,10 @@ export class BrokerController {
       const port = Number(this.cfg.address.slice(this.cfg.address.lastIndexOf(':') + 1));
       this.msgIdPrefix = (parts.join('') + port.toString(16).padStart(8, '0')).toUpperCase();
     }
-    return this.msgIdPrefix + physical.toString(16).toUpperCase().padStart(16, '0');
+    if (!(physical >= 0 && Number.isSafeInteger(physical)))
+      return this.msgIdPrefix + physical.toString(16).toUpperCase().padStart(16, '0');
+    // 16 digits, high and low 32 bits, without a radix conversion per stored message.
+    return this.msgIdPrefix + hexUpper32(Math.floor(physical / 4294967296)) + hexUpper32(physical);
   }
 
   private msgIdPrefix: string | null = null;

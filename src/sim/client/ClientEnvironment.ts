@@ -1,4 +1,5 @@
 import type { IntRandom } from '../common/IntRandom';
+import { hexUpper16, hexUpper32 } from '../common/javaInt';
 import type { Kernel } from '../kernel/Kernel';
 import type { RemotingClient } from '../remoting/RemotingClient';
 import { RequestIdSequence } from '../remoting/RemotingCommand';
@@ -73,8 +74,10 @@ export class ClientEnvironment {
   createUniqID(): string {
     // IP, PID and loader hash never change: their 16 hex digits are built once (one id per send).
     const prefix = (this.uniqPrefix ??= this.uniqIdPrefix());
-    const time = (Math.floor(this.kernel.now()) >>> 0).toString(16).padStart(8, '0');
-    const counter = (this.uniqCounter++ & 0xffff).toString(16).padStart(4, '0');
+    // The same digits as `(x >>> 0).toString(16).padStart(8, '0')` and `(c & 0xffff)...padStart(4, '0')`,
+    // upper case already (as the whole id is).
+    const time = hexUpper32(Math.floor(this.kernel.now()));
+    const counter = hexUpper16(this.uniqCounter++);
     return `${prefix}${time}${counter}`.toUpperCase();
   }
 

@@ -97,16 +97,27 @@ export class DefaultMQProducer {
    * timeout argument 5.x's facade hands every throwable to `onException` instead of throwing it.
    */
   *sendWithCallback(msg: Message, sendCallback: SendCallback, timeout?: number): Sim<void> {
+    const rest = this.sendWithCallbackNow(msg, sendCallback, timeout);
+    if (rest !== null) yield* rest;
+  }
+
+  /**
+   * `sendWithCallback` as plain calls (the workload's hot path): what may still wait (5.x back-pressure) is
+   * returned as a process step, null when nothing is left.
+   */
+  sendWithCallbackNow(msg: Message, sendCallback: SendCallback, timeout?: number): Sim<void> | null {
     if (timeout !== undefined || this.profile.version !== '5.3.3') {
-      yield* this.defaultMQProducerImpl.sendAsync(msg, sendCallback, timeout ?? this.sendMsgTimeout);
-      return;
+      return this.defaultMQProducerImpl.sendAsyncNow(msg, sendCallback, timeout ?? this.sendMsgTimeout);
     }
+    let rest: Sim<void> | null;
     try {
-      yield* this.defaultMQProducerImpl.sendAsync(msg, sendCallback, this.sendMsgTimeout);
+      rest = this.defaultMQProducerImpl.sendAsyncNow(msg, sendCallback, this.sendMsgTimeout);
     } catch (e) {
       if (!isJavaCatchable(e)) throw e;
       sendCallback.onException(e);
+      return null;
     }
+    return rest === null ? null : exceptionToCallback(rest, sendCallback);
   }
 
   /** `sendOneway(msg)`: budget `sendMsgTimeout`, one attempt, no result. */
@@ -323,5 +334,15 @@ export class DefaultMQProducer {
   private requireVersion5(method: string): void {
     if (!this.profile.hasBackpressure)
       throw new Error(`DefaultMQProducer.${method} does not exist in ${this.profile.version}`);
+  }
+}
+
+/** 5.x without a timeout argument: the rest of an async send, whose Java exceptions go to `onException`. */
+function* exceptionToCallback(rest: Sim<void>, sendCallback: SendCallback): Sim<void> {
+  try {
+    yield* rest;
+  } catch (e) {
+    if (!isJavaCatchable(e)) throw e;
+    sendCallback.onException(e);
   }
 }

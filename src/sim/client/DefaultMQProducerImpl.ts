@@ -385,12 +385,20 @@ export class DefaultMQProducerImpl implements MQProducerInner {
    * `MQClientException("executor rejected ")`; 5.x goes through `executeAsyncMessageSend`.
    */
   *sendAsync(msg: Message, sendCallback: SendCallback, timeout: number): Sim<void> {
+    const rest = this.sendAsyncNow(msg, sendCallback, timeout);
+    if (rest !== null) yield* rest;
+  }
+
+  /**
+   * `sendAsync` as plain calls, for the workload's hot path: 4.x only submits the task; 5.x returns what may
+   * wait for back-pressure permits as a process step (null: nothing left).
+   */
+  sendAsyncNow(msg: Message, sendCallback: SendCallback, timeout: number): Sim<void> | null {
     if (this.profile.hasBackpressure) {
       const newCallBack = new BackpressureSendCallBack(this, sendCallback);
       const beginStartTime = this.env.kernel.now();
       const runnable = this.asyncSendTask(msg, newCallBack, timeout, beginStartTime);
-      yield* this.executeAsyncMessageSend(runnable, msg, newCallBack, timeout, beginStartTime);
-      return;
+      return this.executeAsyncMessageSendNow(runnable, msg, newCallBack, timeout, beginStartTime);
     }
     const beginStartTime = this.env.kernel.now();
     const executor = this.getAsyncSenderExecutor();
@@ -402,6 +410,7 @@ export class DefaultMQProducerImpl implements MQProducerInner {
       }
       throw e;
     }
+    return null;
   }
 
   /** The `Runnable` both versions submit. */
@@ -481,6 +490,32 @@ export class DefaultMQProducerImpl implements MQProducerInner {
         throw new MQClientException(this.profile, 'executor rejected ', e);
       }
     }
+  }
+
+  /**
+   * `executeAsyncMessageSend` with back-pressure off, where nothing waits, as plain calls (returns null);
+   * with it on, the generator above, which may wait for permits.
+   */
+  private executeAsyncMessageSendNow(
+    runnable: Runnable,
+    msg: Message,
+    sendCallback: BackpressureSendCallBack,
+    timeout: number,
+    beginStartTime: number,
+  ): Sim<void> | null {
+    if (this.defaultMQProducer.isEnableBackpressureForAsyncMode()) {
+      return this.executeAsyncMessageSend(runnable, msg, sendCallback, timeout, beginStartTime);
+    }
+    const executor = this.getAsyncSenderExecutor();
+    const body = msg.getBody();
+    sendCallback.msgLen = body === null ? 1 : body.length;
+    try {
+      executor.submit(runnable);
+    } catch (e) {
+      if (!(e instanceof RejectedExecutionException)) throw e;
+      throw new MQClientException(this.profile, 'executor rejected ', e);
+    }
+    return null;
   }
 
   /** Tells the observer (the trace) about a back-pressure step, with the semaphore's state after it. */
@@ -833,19 +868,20 @@ export class DefaultMQProducerImpl implements MQProducerInner {
               ok,
             );
             if (!ok) throw new RemotingTooMuchRequestException('sendKernelImpl call timeout');
-            sendResult = yield* api.sendMessageWithCallback(
+            // `sendMessage(..., ASYNC, ...)` as plain calls; only what may wait is run as a process step.
+            const rest = api.sendMessageAsyncNow(
               brokerAddr,
               brokerName,
               tmpMessage,
               requestHeader,
               timeout - costTimeAsync,
-              communicationMode,
               sendCallback,
               topicPublishInfo,
               factory,
               this.defaultMQProducer.getRetryTimesWhenSendAsyncFailed(),
               this,
             );
+            if (rest !== null) yield* rest;
             break;
           }
           case 'ONEWAY':

@@ -201,24 +201,20 @@ export class MQClientAPIImpl {
         yield* this.remotingClient.invokeOneway(addr, request, timeoutMillis);
         return null;
       case 'ASYNC': {
-        const times: AttemptCounter = { value: 0 };
-        const costTimeAsync = this.clock.now() - beginStartTime;
-        if (timeoutMillis < costTimeAsync) {
-          throw new RemotingTooMuchRequestException('sendMessage call timeout');
-        }
-        yield* this.sendMessageAsync(
+        const rest = this.sendAsyncRequest(
+          beginStartTime,
           addr,
           brokerName,
           msg,
-          timeoutMillis - costTimeAsync,
+          timeoutMillis,
           request,
           sendCallback,
           topicPublishInfo,
           instance,
           retryTimesWhenSendFailed,
-          times,
           producer,
         );
+        if (rest !== null) yield* rest;
         return null;
       }
       case 'SYNC': {
@@ -229,6 +225,81 @@ export class MQClientAPIImpl {
         return yield* this.sendMessageSync(addr, brokerName, msg, timeoutMillis - costTimeSync, request);
       }
     }
+  }
+
+  /**
+   * The 12-argument `sendMessage` in ASYNC mode as plain calls (`sendKernelImpl`'s hot path): the request,
+   * then `sendMessageAsync`; what may wait (a connect, a permit, a re-send) is returned as a process step,
+   * null when the request is on its way.
+   */
+  sendMessageAsyncNow(
+    addr: string,
+    brokerName: string,
+    msg: Message,
+    requestHeader: SendMessageRequestHeader,
+    timeoutMillis: number,
+    sendCallback: SendCallback | null,
+    topicPublishInfo: TopicPublishInfo | null,
+    instance: MQClientInstanceForAPI | null,
+    retryTimesWhenSendFailed: number,
+    producer: MQProducerForAPI,
+  ): Sim<void> | null {
+    const beginStartTime = this.clock.now();
+    const code = this.sendSmartMsg ? RequestCode.SEND_MESSAGE_V2 : RequestCode.SEND_MESSAGE;
+    const request = RemotingCommand.createRequestCommand(
+      code,
+      requestHeader,
+      this.profile.mqVersionOrdinal,
+      this.requestIds,
+    );
+    request.setBody(msg.getBody());
+    return this.sendAsyncRequest(
+      beginStartTime,
+      addr,
+      brokerName,
+      msg,
+      timeoutMillis,
+      request,
+      sendCallback,
+      topicPublishInfo,
+      instance,
+      retryTimesWhenSendFailed,
+      producer,
+    );
+  }
+
+  /** The ASYNC case of the 12-argument `sendMessage`, once the request is built. */
+  private sendAsyncRequest(
+    beginStartTime: number,
+    addr: string,
+    brokerName: string,
+    msg: Message,
+    timeoutMillis: number,
+    request: RemotingCommand,
+    sendCallback: SendCallback | null,
+    topicPublishInfo: TopicPublishInfo | null,
+    instance: MQClientInstanceForAPI | null,
+    retryTimesWhenSendFailed: number,
+    producer: MQProducerForAPI,
+  ): Sim<void> | null {
+    const times: AttemptCounter = { value: 0 };
+    const costTimeAsync = this.clock.now() - beginStartTime;
+    if (timeoutMillis < costTimeAsync) {
+      throw new RemotingTooMuchRequestException('sendMessage call timeout');
+    }
+    return this.sendMessageAsyncPlain(
+      addr,
+      brokerName,
+      msg,
+      timeoutMillis - costTimeAsync,
+      request,
+      sendCallback,
+      topicPublishInfo,
+      instance,
+      retryTimesWhenSendFailed,
+      times,
+      producer,
+    );
   }
 
   private *sendMessageSync(
@@ -262,6 +333,39 @@ export class MQClientAPIImpl {
     times: AttemptCounter,
     producer: MQProducerForAPI,
   ): Sim<void> {
+    const rest = this.sendMessageAsyncPlain(
+      addr,
+      brokerName,
+      msg,
+      timeoutMillis,
+      request,
+      sendCallback,
+      topicPublishInfo,
+      instance,
+      retryTimesWhenSendFailed,
+      times,
+      producer,
+    );
+    if (rest !== null) yield* rest;
+  }
+
+  /**
+   * `sendMessageAsync` as plain calls while the remoting client hands the request over at once
+   * (`invokeAsyncNow`); otherwise `invokeAsync`, which may wait, is returned (4.9.8+: with its catch).
+   */
+  private sendMessageAsyncPlain(
+    addr: string | null,
+    brokerName: string,
+    msg: Message,
+    timeoutMillis: number,
+    request: RemotingCommand,
+    sendCallback: SendCallback | null,
+    topicPublishInfo: TopicPublishInfo | null,
+    instance: MQClientInstanceForAPI | null,
+    retryTimesWhenSendFailed: number,
+    times: AttemptCounter,
+    producer: MQProducerForAPI,
+  ): Sim<void> | null {
     const beginStartTime = this.clock.now();
     const callback = this.profile.remoting5
       ? this.invokeCallback5(
@@ -294,33 +398,116 @@ export class MQClientAPIImpl {
         );
     const remoting = this.remotingClient;
     if (!this.profile.asyncCatchesInvokeThrow) {
-      if (!remoting.invokeAsyncNow?.(addr, request, timeoutMillis, callback))
-        yield* remoting.invokeAsync(addr, request, timeoutMillis, callback);
-      return;
+      if (remoting.invokeAsyncNow?.(addr, request, timeoutMillis, callback)) return null;
+      return remoting.invokeAsync(addr, request, timeoutMillis, callback);
     }
     try {
-      if (!remoting.invokeAsyncNow?.(addr, request, timeoutMillis, callback))
-        yield* remoting.invokeAsync(addr, request, timeoutMillis, callback);
+      if (remoting.invokeAsyncNow?.(addr, request, timeoutMillis, callback)) return null;
     } catch (ex) {
-      if (!isJavaCatchable(ex)) throw ex;
-      const cost = this.clock.now() - beginStartTime;
-      // 4.9.8: updateFaultItem(brokerName, cost, true); 5.x adds reachable = false.
-      producer.updateFaultItem(brokerName, cost, true, false);
-      yield* this.onExceptionImpl(
+      return this.invokeAsyncFailed(
+        ex,
+        beginStartTime,
         brokerName,
         msg,
-        timeoutMillis - cost,
+        timeoutMillis,
         request,
         sendCallback,
         topicPublishInfo,
         instance,
         retryTimesWhenSendFailed,
         times,
-        ex,
-        true,
         producer,
       );
     }
+    return this.invokeAsyncCatching(
+      callback,
+      beginStartTime,
+      addr,
+      brokerName,
+      msg,
+      timeoutMillis,
+      request,
+      sendCallback,
+      topicPublishInfo,
+      instance,
+      retryTimesWhenSendFailed,
+      times,
+      producer,
+    );
+  }
+
+  /** 4.9.8+: `invokeAsync` that has to wait, with `sendMessageAsync`'s catch around it. */
+  private *invokeAsyncCatching(
+    callback: InvokeCallback,
+    beginStartTime: number,
+    addr: string | null,
+    brokerName: string,
+    msg: Message,
+    timeoutMillis: number,
+    request: RemotingCommand,
+    sendCallback: SendCallback | null,
+    topicPublishInfo: TopicPublishInfo | null,
+    instance: MQClientInstanceForAPI | null,
+    retryTimesWhenSendFailed: number,
+    times: AttemptCounter,
+    producer: MQProducerForAPI,
+  ): Sim<void> {
+    try {
+      yield* this.remotingClient.invokeAsync(addr, request, timeoutMillis, callback);
+    } catch (ex) {
+      yield* this.invokeAsyncFailed(
+        ex,
+        beginStartTime,
+        brokerName,
+        msg,
+        timeoutMillis,
+        request,
+        sendCallback,
+        topicPublishInfo,
+        instance,
+        retryTimesWhenSendFailed,
+        times,
+        producer,
+      );
+    }
+  }
+
+  /**
+   * 4.9.8+ `sendMessageAsync`'s catch: a Java exception from `invokeAsync` isolates the broker, then
+   * `onExceptionImpl` may re-send (returned: it may wait).
+   */
+  private invokeAsyncFailed(
+    ex: unknown,
+    beginStartTime: number,
+    brokerName: string,
+    msg: Message,
+    timeoutMillis: number,
+    request: RemotingCommand,
+    sendCallback: SendCallback | null,
+    topicPublishInfo: TopicPublishInfo | null,
+    instance: MQClientInstanceForAPI | null,
+    retryTimesWhenSendFailed: number,
+    times: AttemptCounter,
+    producer: MQProducerForAPI,
+  ): Sim<void> {
+    if (!isJavaCatchable(ex)) throw ex;
+    const cost = this.clock.now() - beginStartTime;
+    // 4.9.8: updateFaultItem(brokerName, cost, true); 5.x adds reachable = false.
+    producer.updateFaultItem(brokerName, cost, true, false);
+    return this.onExceptionImpl(
+      brokerName,
+      msg,
+      timeoutMillis - cost,
+      request,
+      sendCallback,
+      topicPublishInfo,
+      instance,
+      retryTimesWhenSendFailed,
+      times,
+      ex,
+      true,
+      producer,
+    );
   }
 
   /** The 4.x `InvokeCallback` of `sendMessageAsync`. */
@@ -568,9 +755,17 @@ abstract class SendMessageInvokeCallback {
   ) {}
 }
 
-/** 4.x: everything happens in `operationComplete(responseFuture)`. */
+/**
+ * 4.x: everything happens in `operationComplete(responseFuture)`. Its body is the plain form
+ * `operationCompleteNow`, which returns the re-send (`onExceptionImpl`, which may wait) instead of running it.
+ */
 class SendMessageInvokeCallback4 extends SendMessageInvokeCallback implements InvokeCallback {
   *operationComplete(responseFuture: ResponseFuture): Sim<void> {
+    const rest = this.operationCompleteNow(responseFuture);
+    if (rest !== null) yield* rest;
+  }
+
+  operationCompleteNow(responseFuture: ResponseFuture): Sim<void> | null {
     const api = this.api;
     const { addr, brokerName, msg, timeoutMillis, request, sendCallback, topicPublishInfo } = this;
     const { instance, retryTimesWhenSendFailed, times, producer, beginStartTime } = this;
@@ -586,7 +781,7 @@ class SendMessageInvokeCallback4 extends SendMessageInvokeCallback implements In
         if (!isJavaCatchable(e)) throw e;
       }
       producer.updateFaultItem(brokerName, api.clock.now() - responseFuture.getBeginTimestamp(), false);
-      return;
+      return null;
     }
     if (response !== null) {
       let sendResult: SendResult;
@@ -596,7 +791,7 @@ class SendMessageInvokeCallback4 extends SendMessageInvokeCallback implements In
         if (!isJavaCatchable(e)) throw e;
         producer.updateFaultItem(brokerName, api.clock.now() - responseFuture.getBeginTimestamp(), true);
         // Broker error codes reach the callback without a re-send (needRetry false).
-        yield* api.onExceptionImpl(
+        return api.onExceptionImpl(
           brokerName,
           msg,
           budget,
@@ -610,7 +805,6 @@ class SendMessageInvokeCallback4 extends SendMessageInvokeCallback implements In
           false,
           producer,
         );
-        return;
       }
       try {
         sendCallback?.onSuccess(sendResult);
@@ -618,7 +812,7 @@ class SendMessageInvokeCallback4 extends SendMessageInvokeCallback implements In
         // upstream swallows whatever onSuccess throws
       }
       producer.updateFaultItem(brokerName, api.clock.now() - responseFuture.getBeginTimestamp(), false);
-      return;
+      return null;
     }
     producer.updateFaultItem(brokerName, api.clock.now() - responseFuture.getBeginTimestamp(), true);
     let ex: MQClientException;
@@ -633,7 +827,7 @@ class SendMessageInvokeCallback4 extends SendMessageInvokeCallback implements In
     } else {
       ex = new MQClientException(api.profile, api.profile.unknownReasonText, responseFuture.getCause());
     }
-    yield* api.onExceptionImpl(
+    return api.onExceptionImpl(
       brokerName,
       msg,
       budget,
@@ -650,13 +844,29 @@ class SendMessageInvokeCallback4 extends SendMessageInvokeCallback implements In
   }
 }
 
-/** 5.x: `operationComplete` is empty; the work is in `operationSucceed` / `operationFail`. */
+/**
+ * 5.x: `operationComplete` is empty; the work is in `operationSucceed` / `operationFail`, whose bodies are
+ * their plain forms (`...Now`), returning the re-send (`onExceptionImpl`, which may wait) instead of running it.
+ */
 class SendMessageInvokeCallback5 extends SendMessageInvokeCallback implements InvokeCallback {
   *operationComplete(): Sim<void> {
     // 5.x MQClientAPIImpl leaves operationComplete empty.
   }
 
+  operationCompleteNow(): Sim<void> | null {
+    return null;
+  }
+
   *operationSucceed(response: RemotingCommand): Sim<void> {
+    const rest = this.operationSucceedNow(response);
+    if (rest !== null) yield* rest;
+  }
+
+  *operationFail(throwable: unknown): Sim<void> {
+    yield* this.operationFailNow(throwable);
+  }
+
+  operationSucceedNow(response: RemotingCommand): Sim<void> | null {
     const api = this.api;
     const { addr, brokerName, msg, timeoutMillis, request, sendCallback, topicPublishInfo } = this;
     const { instance, retryTimesWhenSendFailed, times, producer, beginStartTime } = this;
@@ -668,7 +878,7 @@ class SendMessageInvokeCallback5 extends SendMessageInvokeCallback implements In
         if (!isJavaCatchable(e)) throw e;
       }
       producer.updateFaultItem(brokerName, api.clock.now() - beginStartTime, false, true);
-      return;
+      return null;
     }
     let sendResult: SendResult;
     try {
@@ -676,7 +886,7 @@ class SendMessageInvokeCallback5 extends SendMessageInvokeCallback implements In
     } catch (e) {
       if (!isJavaCatchable(e)) throw e;
       producer.updateFaultItem(brokerName, api.clock.now() - beginStartTime, true, true);
-      yield* api.onExceptionImpl(
+      return api.onExceptionImpl(
         brokerName,
         msg,
         timeoutMillis - cost,
@@ -690,7 +900,6 @@ class SendMessageInvokeCallback5 extends SendMessageInvokeCallback implements In
         false,
         producer,
       );
-      return;
     }
     try {
       sendCallback.onSuccess(sendResult);
@@ -698,9 +907,10 @@ class SendMessageInvokeCallback5 extends SendMessageInvokeCallback implements In
       // swallowed upstream
     }
     producer.updateFaultItem(brokerName, api.clock.now() - beginStartTime, false, true);
+    return null;
   }
 
-  *operationFail(throwable: unknown): Sim<void> {
+  operationFailNow(throwable: unknown): Sim<void> {
     const api = this.api;
     const { brokerName, msg, timeoutMillis, request, sendCallback, topicPublishInfo } = this;
     const { instance, retryTimesWhenSendFailed, times, producer, beginStartTime } = this;
@@ -716,7 +926,7 @@ class SendMessageInvokeCallback5 extends SendMessageInvokeCallback implements In
       ex = new MQClientException(api.profile, 'unknown reason', throwable);
       needRetry = !(throwable instanceof RemotingTooMuchRequestException);
     }
-    yield* api.onExceptionImpl(
+    return api.onExceptionImpl(
       brokerName,
       msg,
       timeoutMillis - cost,

@@ -458,3 +458,27 @@ export class JavaConcurrentHashMap<K, V> {
     return this.entries().map(([, value]) => value);
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Hex digits
+
+/** "00".."FF", for {@link hexUpper32}. */
+const HEX_BYTE: readonly string[] = Array.from(
+  { length: 256 },
+  (_, i) => (i >> 4).toString(16).toUpperCase() + (i & 15).toString(16).toUpperCase(),
+);
+
+/**
+ * The 8 upper-case hex digits of an unsigned 32-bit value, zero-padded: what
+ * `n.toString(16).toUpperCase().padStart(8, '0')` gives for `n >>> 0`, without the radix conversion (a
+ * runtime call per number). Message ids build two of these per send.
+ */
+export function hexUpper32(n: number): string {
+  const u = n >>> 0;
+  return HEX_BYTE[u >>> 24]! + HEX_BYTE[(u >>> 16) & 255]! + HEX_BYTE[(u >>> 8) & 255]! + HEX_BYTE[u & 255]!;
+}
+
+/** The 4 upper-case hex digits of the low 16 bits of `n`, zero-padded. */
+export function hexUpper16(n: number): string {
+  return HEX_BYTE[(n >>> 8) & 255]! + HEX_BYTE[n & 255]!;
+}

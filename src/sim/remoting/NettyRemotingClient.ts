@@ -372,7 +372,9 @@ export class NettyRemotingClient implements RemotingClient {
    * 4.x `invokeAsync` when nothing blocks: a usable cached channel, a budget that is not negative and a
    * permit granted at once. No virtual time passes, so the cost checks of `invokeAsync` and
    * `invokeAsyncImpl` both see 0 and pass; what is left is `invokeAsyncImpl`'s response future, its
-   * registration and the write, as there. Anything else returns false before any side effect.
+   * registration and the write, as there. A negative budget on a usable cached channel fails the cost check
+   * of `invokeAsync` at once (async re-sends after a timeout carry one): thrown here as there. Anything else
+   * returns false before any side effect.
    */
   invokeAsyncNow(
     addr: string | null,
@@ -380,9 +382,27 @@ export class NettyRemotingClient implements RemotingClient {
     timeoutMillis: number,
     invokeCallback: InvokeCallback,
   ): boolean {
-    if (this.remoting5 || timeoutMillis < 0) return false;
+    if (this.remoting5) {
+      // 5.3.3 only fetches the connect future on this thread: with one in the table (connected or still
+      // connecting) that is all `invokeAsync` does here; the rest runs on the I/O thread.
+      if (addr === null) return false;
+      const cw = this.channelTables.get(addr);
+      if (cw === undefined || !(cw.isOK() || !cw.future.isDone())) return false;
+      this.invokeAsync5OnConnect(cw, addr, request, timeoutMillis, invokeCallback);
+      return true;
+    }
     const channel = this.cachedChannel(addr);
-    if (channel === null || !channel.active || !this.tryNow(this.semaphoreAsync)) return false;
+    if (channel === null || !channel.active) return false;
+    if (timeoutMillis < 0) {
+      const error = new RemotingTooMuchRequestException(
+        this.profile.version === '4.5.2'
+          ? 'invokeAsync call timeout'
+          : `invokeAsync call the addr[${String(addr)}] timeout`,
+      );
+      this.observer.asyncFailedEarly(this.msgIdOf(request), error);
+      throw error;
+    }
+    if (!this.tryNow(this.semaphoreAsync)) return false;
     const release = new SemaphoreReleaseOnlyOnce(this.semaphoreAsync);
     const rf = new ResponseFuture(
       this.ctx.kernel,
@@ -444,16 +464,27 @@ export class NettyRemotingClient implements RemotingClient {
     timeoutMillis: number,
     invokeCallback: InvokeCallback,
   ): Sim<void> {
-    const clock = this.ctx.kernel;
-    const beginStartTime = clock.now();
     const cw = this.getAndCreateChannelAsync(addr);
-    const msgId = this.msgIdOf(request);
     if (cw === null) {
       const error = new RemotingConnectException(this.profile, addr);
-      this.observer.asyncFailedEarly(msgId, error);
+      this.observer.asyncFailedEarly(this.msgIdOf(request), error);
       if (invokeCallback.operationFail) yield* invokeCallback.operationFail(error);
       return;
     }
+    this.invokeAsync5OnConnect(cw, addr, request, timeoutMillis, invokeCallback);
+  }
+
+  /** 5.3.3 `invokeAsync` once it has the connect future: its listener does the rest on the I/O thread. */
+  private invokeAsync5OnConnect(
+    cw: ChannelWrapper,
+    addr: string | null,
+    request: RemotingCommand,
+    timeoutMillis: number,
+    invokeCallback: InvokeCallback,
+  ): void {
+    const clock = this.ctx.kernel;
+    const beginStartTime = clock.now();
+    const msgId = this.msgIdOf(request);
     const self = this;
     this.onConnectDone(cw, function* (): Sim<void> {
       self.observer.enterMessage(currentThreadName(), msgId);
@@ -467,7 +498,8 @@ export class NettyRemotingClient implements RemotingClient {
           self.observer.asyncFailedEarly(msgId, error);
           if (invokeCallback.operationFail) yield* invokeCallback.operationFail(error);
         }
-        yield* self.invokeAsyncImpl5(channel, request, timeoutMillis - costTime, invokeCallback);
+        const rest = self.invokeAsyncImpl5Now(channel, request, timeoutMillis - costTime, invokeCallback);
+        if (rest !== null) yield* rest;
         return;
       }
       if (channel !== null) self.closeChannel(addr ?? channel.addr, channel);
@@ -477,26 +509,33 @@ export class NettyRemotingClient implements RemotingClient {
     });
   }
 
-  /** 5.3.3 `invokeAsyncImpl` over `invoke0`: an early failure is `operationComplete` then `operationFail`. */
-  private *invokeAsyncImpl5(
+  /**
+   * 5.3.3 `invokeAsyncImpl` over `invoke0` (an early failure is `operationComplete` then `operationFail`), as
+   * plain calls when a permit is free at once (the I/O thread runs one per async send); a wait for the
+   * permit, or an early failure, is returned as a process step.
+   */
+  private invokeAsyncImpl5Now(
     channel: Channel,
     request: RemotingCommand,
     timeoutMillis: number,
     invokeCallback: InvokeCallback,
+  ): Sim<void> | null {
+    const beginStartTime = this.ctx.kernel.now();
+    if (!this.tryNow(this.semaphoreAsync)) {
+      return this.invokeAsyncImpl5Wait(channel, request, timeoutMillis, invokeCallback, beginStartTime);
+    }
+    return this.invokeAsyncImpl5Acquired(channel, request, timeoutMillis, invokeCallback, beginStartTime);
+  }
+
+  /** The fair permit was not free: wait for it (up to the timeout); without one the request fails. */
+  private *invokeAsyncImpl5Wait(
+    channel: Channel,
+    request: RemotingCommand,
+    timeoutMillis: number,
+    invokeCallback: InvokeCallback,
+    beginStartTime: number,
   ): Sim<void> {
-    const clock = this.ctx.kernel;
-    const remote = `/${channel.addr}`;
-    const beginStartTime = clock.now();
-    const fail = function* (self: NettyRemotingClient, cause: unknown): Sim<void> {
-      self.observer.asyncFailedEarly(self.msgIdOf(request), cause);
-      const rf = new ResponseFuture(clock, remote, request.opaque, request, timeoutMillis, null);
-      rf.setCause(cause);
-      yield* invokeCallback.operationComplete(rf);
-      if (invokeCallback.operationFail) yield* invokeCallback.operationFail(cause);
-    };
-    const acquired =
-      this.tryNow(this.semaphoreAsync) ||
-      (yield* this.acquire(this.semaphoreAsync, 'semaphoreAsync', timeoutMillis, request));
+    const acquired = yield* this.acquire(this.semaphoreAsync, 'semaphoreAsync', timeoutMillis, request);
     if (!acquired) {
       const cause =
         timeoutMillis <= 0
@@ -509,19 +548,43 @@ export class NettyRemotingClient implements RemotingClient {
                 'semaphoreAsyncValue',
               ),
             );
-      yield* fail(this, cause);
+      yield* this.invokeAsyncImpl5Fail(channel, request, timeoutMillis, invokeCallback, cause);
       return;
     }
+    const rest = this.invokeAsyncImpl5Acquired(
+      channel,
+      request,
+      timeoutMillis,
+      invokeCallback,
+      beginStartTime,
+    );
+    if (rest !== null) yield* rest;
+  }
+
+  /** With the permit: the cost check, then the response future, its registration and the write. */
+  private invokeAsyncImpl5Acquired(
+    channel: Channel,
+    request: RemotingCommand,
+    timeoutMillis: number,
+    invokeCallback: InvokeCallback,
+    beginStartTime: number,
+  ): Sim<void> | null {
+    const clock = this.ctx.kernel;
     const release = new SemaphoreReleaseOnlyOnce(this.semaphoreAsync);
     const costTime = clock.now() - beginStartTime;
     if (timeoutMillis < costTime) {
       release.release();
-      yield* fail(this, new RemotingTimeoutException('invokeAsyncImpl call timeout'));
-      return;
+      return this.invokeAsyncImpl5Fail(
+        channel,
+        request,
+        timeoutMillis,
+        invokeCallback,
+        new RemotingTimeoutException('invokeAsyncImpl call timeout'),
+      );
     }
     const rf = new ResponseFuture(
       clock,
-      remote,
+      `/${channel.addr}`,
       request.opaque,
       request,
       timeoutMillis - costTime,
@@ -529,6 +592,29 @@ export class NettyRemotingClient implements RemotingClient {
     );
     const pending = this.register('async', rf, channel, release, null, request);
     this.write(channel, pending, request);
+    return null;
+  }
+
+  /** An early failure of `invokeAsyncImpl5`: `operationComplete` with a future holding the cause, then `operationFail`. */
+  private *invokeAsyncImpl5Fail(
+    channel: Channel,
+    request: RemotingCommand,
+    timeoutMillis: number,
+    invokeCallback: InvokeCallback,
+    cause: unknown,
+  ): Sim<void> {
+    this.observer.asyncFailedEarly(this.msgIdOf(request), cause);
+    const rf = new ResponseFuture(
+      this.ctx.kernel,
+      `/${channel.addr}`,
+      request.opaque,
+      request,
+      timeoutMillis,
+      null,
+    );
+    rf.setCause(cause);
+    yield* invokeCallback.operationComplete(rf);
+    if (invokeCallback.operationFail) yield* invokeCallback.operationFail(cause);
   }
 
   *invokeOneway(addr: string | null, request: RemotingCommand, timeoutMillis: number): Sim<void> {
@@ -1032,16 +1118,34 @@ class InvokeCallbackTask implements Runnable {
   ) {}
 
   *run(): Sim<void> {
+    const rest = this.runNow();
+    if (rest !== null) yield* rest;
+  }
+
+  /** `run` as plain calls; a callback that has to wait is returned with the release after it. */
+  runNow(): Sim<void> | null {
     const pending = this.pending;
     this.observer.enterMessage(currentThreadName(), pending.msgId);
+    let rest: Sim<void> | null = null;
     try {
-      yield* pending.rf.executeInvokeCallback(this.remoting5);
+      rest = pending.rf.executeInvokeCallbackNow(this.remoting5);
     } finally {
-      pending.release?.release();
+      // Released here when the callback is over (or threw); else once its rest is.
+      if (rest === null) pending.release?.release();
     }
+    return rest === null ? null : releaseAfter(rest, pending.release);
   }
 
   toString(): string {
     return 'NettyRemotingAbstract$InvokeCallbackTask';
+  }
+}
+
+/** The rest of a callback that had to wait, then the permit's release (also when it throws). */
+function* releaseAfter(rest: Sim<void>, release: SemaphoreReleaseOnlyOnce | null): Sim<void> {
+  try {
+    yield* rest;
+  } finally {
+    release?.release();
   }
 }

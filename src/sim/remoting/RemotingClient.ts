@@ -32,10 +32,11 @@ export interface RemotingClient {
   ): Sim<void>;
 
   /**
-   * Optional fast path of `invokeAsync` for the common case that needs no virtual time (a usable cached
-   * channel, a free permit): does exactly what `invokeAsync` would and returns true, or does nothing at
-   * all and returns false (then the caller runs `invokeAsync`). It spares the hot async send path two
-   * generators per request.
+   * Optional fast path of `invokeAsync` for the common cases that need no virtual time (4.x: a usable
+   * cached channel and a free permit, or a negative budget, which fails at once; 5.3.3: a connect future in
+   * the channel table): does exactly what `invokeAsync` would, throwing what it would throw, and returns
+   * true; or does nothing at all and returns false (then the caller runs `invokeAsync`). It spares the hot
+   * async send path two generators per request.
    */
   invokeAsyncNow?(
     addr: string | null,

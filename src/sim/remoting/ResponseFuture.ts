@@ -16,6 +16,47 @@ export interface InvokeCallback {
   operationComplete(responseFuture: ResponseFuture): Sim<void>;
   operationSucceed?(response: RemotingCommand): Sim<void>;
   operationFail?(throwable: unknown): Sim<void>;
+  /**
+   * Optional plain-call forms of the three methods above: each does what its generator does up to the first
+   * step that may need virtual time (a re-send) and returns that rest as a process step, or null when it is
+   * over. Almost every callback ends without waiting; these spare it a generator per method.
+   */
+  operationCompleteNow?(responseFuture: ResponseFuture): Sim<void> | null;
+  operationSucceedNow?(response: RemotingCommand): Sim<void> | null;
+  operationFailNow?(throwable: unknown): Sim<void> | null;
+}
+
+/** `operationComplete`, in its plain form when the callback has one. */
+function operationComplete(callback: InvokeCallback, rf: ResponseFuture): Sim<void> | null {
+  return callback.operationCompleteNow !== undefined
+    ? callback.operationCompleteNow(rf)
+    : callback.operationComplete(rf);
+}
+
+/** 5.x: after `operationComplete`, `operationSucceed(response)` or `operationFail(failure)`, if defined. */
+function operationOutcome(
+  callback: InvokeCallback,
+  response: RemotingCommand | null,
+  failure: unknown,
+): Sim<void> | null {
+  if (response !== null) {
+    if (callback.operationSucceedNow !== undefined) return callback.operationSucceedNow(response);
+    return callback.operationSucceed ? callback.operationSucceed(response) : null;
+  }
+  if (callback.operationFailNow !== undefined) return callback.operationFailNow(failure);
+  return callback.operationFail ? callback.operationFail(failure) : null;
+}
+
+/** 5.x: an `operationComplete` that has to wait, then the outcome method. */
+function* completeThenOutcome(
+  callback: InvokeCallback,
+  complete: Sim<void>,
+  response: RemotingCommand | null,
+  failure: unknown,
+): Sim<void> {
+  yield* complete;
+  const rest = operationOutcome(callback, response, failure);
+  if (rest !== null) yield* rest;
 }
 
 /**
@@ -100,13 +141,19 @@ export class ResponseFuture {
    * timeout)` (expired past its timeout) or `RemotingException(request.toString())` (neither).
    */
   *executeInvokeCallback(remoting5: boolean): Sim<void> {
+    const rest = this.executeInvokeCallbackNow(remoting5);
+    if (rest !== null) yield* rest;
+  }
+
+  /**
+   * `executeInvokeCallback` as plain calls up to the first callback step that may wait, which is returned
+   * (null: the callback is over). The callback executor's task uses it; see `InvokeCallback`.
+   */
+  executeInvokeCallbackNow(remoting5: boolean): Sim<void> | null {
     const callback = this.invokeCallback;
-    if (callback === null || this.executeCallbackOnlyOnce) return;
+    if (callback === null || this.executeCallbackOnlyOnce) return null;
     this.executeCallbackOnlyOnce = true;
-    if (!remoting5) {
-      yield* callback.operationComplete(this);
-      return;
-    }
+    if (!remoting5) return operationComplete(callback, this);
     const response = this.responseCommand;
     let failure: unknown = null;
     if (response === null) {
@@ -122,11 +169,8 @@ export class ResponseFuture {
         failure = new RemotingException(String(this.request), this.cause);
       }
     }
-    yield* callback.operationComplete(this);
-    if (response !== null) {
-      if (callback.operationSucceed) yield* callback.operationSucceed(response);
-    } else if (callback.operationFail) {
-      yield* callback.operationFail(failure);
-    }
+    const complete = operationComplete(callback, this);
+    if (complete !== null) return completeThenOutcome(callback, complete, response, failure);
+    return operationOutcome(callback, response, failure);
   }
 }

@@ -79,6 +79,32 @@ class MsgState implements SendCallback {
   }
 }
 
+/**
+ * A task of the async sender executor with the message it was submitted for, which the executor's trace
+ * events name. Carried by the task rather than looked up in a map keyed by it: a task object has no hash
+ * until a map asks for one, and there is one per async send.
+ */
+class MessageTask implements Runnable {
+  constructor(
+    readonly task: Runnable,
+    readonly msgId: string | null,
+  ) {}
+
+  run(): Sim<void> {
+    return this.task.run();
+  }
+
+  runNow(): Sim<void> | null {
+    const task = this.task;
+    return task.runNow !== undefined ? task.runNow() : task.run();
+  }
+
+  /** The rejection text names the task submitted. */
+  toString(): string {
+    return String(this.task);
+  }
+}
+
 const STATUS_OUTCOME: Record<number, string> = {
   0: 'SEND_OK',
   10: 'FLUSH_DISK_TIMEOUT',
@@ -115,8 +141,6 @@ export class World {
   private readonly stored = new Set<string>();
   private readonly msgs = new Map<string, MsgState>();
   private readonly msgByThread = new Map<string, string | null>();
-  /** The message of each queued async task (removed when the task starts or is rejected). */
-  private readonly taskMsg = new Map<Runnable, string | null>();
   private outstanding = 0;
   private plannedSends = 0;
   private issuedSends = 0;
@@ -189,10 +213,12 @@ export class World {
   }
 
   private addBroker(cfg: ResolvedBroker): void {
+    const stored = this.stored;
     const broker = new BrokerController(this.ctx, cfg, (msgId) => {
-      if (this.stored.has(msgId)) return true;
-      this.stored.add(msgId);
-      return false;
+      // One hash lookup instead of has + add: the set grew only if the id was new.
+      const before = stored.size;
+      stored.add(msgId);
+      return stored.size === before;
     });
     broker.deliver = (packet) => this.deliverToClient(packet as Packet);
     broker.registerBeforeStart = (request) => {
@@ -284,7 +310,7 @@ export class World {
             t: 0,
             kind: 'executor.enqueue',
             code: C.asyncTask,
-            msgId: this.taskMsg.get(task) ?? undefined,
+            msgId: (task as MessageTask).msgId ?? undefined,
             queued,
             capacity: p.asyncSenderQueueCapacity,
             executor: 'AsyncSenderExecutor',
@@ -292,9 +318,8 @@ export class World {
           });
         },
         onRun: (task, worker, waitedMs) => {
-          const msgId = this.taskMsg.get(task) ?? null;
-          this.taskMsg.delete(task);
-          this.msgByThread.set(worker, msgId);
+          const msgId = (task as MessageTask).msgId;
+          this.setThreadMsg(worker, msgId);
           trace.add({
             seq: 0,
             t: 0,
@@ -313,20 +338,18 @@ export class World {
             t: 0,
             kind: 'executor.reject',
             code: C.execute,
-            msgId: this.taskMsg.get(task) ?? undefined,
+            msgId: (task as MessageTask).msgId ?? undefined,
             queued,
             capacity: p.asyncSenderQueueCapacity,
             executor: 'AsyncSenderExecutor',
           });
-          this.taskMsg.delete(task);
         },
       },
     });
     const world = this;
     const wrapped: ExecutorService = {
       submit(task: Runnable): void {
-        world.taskMsg.set(task, world.currentMsgId());
-        executor.submit(task);
+        executor.submit(new MessageTask(task, world.currentMsgId()));
       },
       shutdown: () => executor.shutdown(),
       isShutdown: () => executor.isShutdown(),
@@ -335,13 +358,38 @@ export class World {
     return executor;
   }
 
+  /**
+   * The last thread whose message was looked up, its message id and state: one send's observers ask
+   * several times in a row on the same thread. Forgotten (`cachedThread = null`) whenever `msgByThread` or
+   * `msgs` changes, so it always says what the maps say.
+   */
+  private cachedThread: string | null = null;
+  private cachedMsgId: string | null = null;
+  private cachedMsg: MsgState | undefined = undefined;
+
+  /** The thread now works for this message (null: for none). */
+  private setThreadMsg(thread: string, msgId: string | null): void {
+    this.msgByThread.set(thread, msgId);
+    this.cachedThread = null;
+  }
+
+  private lookUpThread(thread: string): void {
+    const id = this.msgByThread.get(thread) ?? null;
+    this.cachedMsgId = id;
+    this.cachedMsg = id === null ? undefined : this.msgs.get(id);
+    this.cachedThread = thread;
+  }
+
   private currentMsgId(): string | null {
-    return this.msgByThread.get(currentThreadName()) ?? null;
+    const thread = currentThreadName();
+    if (thread !== this.cachedThread) this.lookUpThread(thread);
+    return this.cachedMsgId;
   }
 
   private msgOfThread(): MsgState | undefined {
-    const id = this.currentMsgId();
-    return id === null ? undefined : this.msgs.get(id);
+    const thread = currentThreadName();
+    if (thread !== this.cachedThread) this.lookUpThread(thread);
+    return this.cachedMsg;
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -620,7 +668,7 @@ export class World {
   private remotingObserver(): RemotingObserver {
     return {
       enterMessage: (thread, msgId) => {
-        this.msgByThread.set(thread, msgId);
+        this.setThreadMsg(thread, msgId);
       },
       asyncOutcome: (msgId, _rpcId, response, future) => this.asyncOutcome(msgId, response, future),
       asyncFailedEarly: (msgId, error) => {
@@ -732,17 +780,22 @@ export class World {
       const due = quantize(workloadSendTimeMs(w, i));
       const now = kernel.exactNow();
       if (due > now) yield due - now;
-      yield* this.sendOne(w, i, thread, body, selector);
+      const rest = this.sendOne(w, i, thread, body, selector);
+      if (rest !== null) yield* rest;
     }
   }
 
-  private *sendOne(
+  /**
+   * One send of the workload, as plain calls as far as possible: the default async send (`send(msg,
+   * callback)`) usually only submits a task and returns null; what may wait is returned as a process step.
+   */
+  private sendOne(
     w: ResolvedWorkload,
     i: number,
     thread: string,
     body: Uint8Array,
     selector: MessageQueueSelector | null,
-  ): Sim<void> {
+  ): Sim<void> | null {
     const key = workloadKey(w, i);
     const msg = new Message(w.topic, null, body, key ?? undefined);
     const msgId = this.env.createUniqID();
@@ -751,9 +804,10 @@ export class World {
     msg.putProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX, msgId);
     const m = new MsgState(this, msgId, w.mode, this.kernel.now(), w.topic);
     this.msgs.set(msgId, m);
+    this.cachedThread = null;
     this.issuedSends++;
     this.outstanding++;
-    this.msgByThread.set(thread, msgId);
+    this.setThreadMsg(thread, msgId);
     this.trace.add({
       seq: 0,
       t: 0,
@@ -769,9 +823,52 @@ export class World {
       index: i,
       selector: w.selector !== 'none' ? w.selector : undefined,
     });
+    const ownTimeout = w.timeoutMs !== this.scenario.producer.sendMsgTimeout ? w.timeoutMs : undefined;
+    if (w.mode === 'ASYNC' && selector === null) {
+      let rest: Sim<void> | null = null;
+      try {
+        rest = this.producer.sendWithCallbackNow(msg, m, ownTimeout);
+      } catch (e) {
+        if (!isJavaCatchable(e)) throw e;
+        this.result(m, null, e, false);
+      } finally {
+        if (rest === null) this.leaveMessage(thread, msgId);
+      }
+      return rest === null ? null : this.sendRest(rest, m, thread, msgId);
+    }
+    return this.sendWaiting(w, msg, m, thread, msgId, key, selector, ownTimeout);
+  }
+
+  /** The thread no longer works for this message (unless a nested step moved it on already). */
+  private leaveMessage(thread: string, msgId: string): void {
+    if (this.msgByThread.get(thread) === msgId) this.setThreadMsg(thread, null);
+  }
+
+  /** The rest of a default async send that has to wait, with the handling `sendOne` gives it. */
+  private *sendRest(rest: Sim<void>, m: MsgState, thread: string, msgId: string): Sim<void> {
+    try {
+      yield* rest;
+    } catch (e) {
+      if (!isJavaCatchable(e)) throw e;
+      this.result(m, null, e, false);
+    } finally {
+      this.leaveMessage(thread, msgId);
+    }
+  }
+
+  /** The sends that may wait: SYNC, the selector ones, ONEWAY. */
+  private *sendWaiting(
+    w: ResolvedWorkload,
+    msg: Message,
+    m: MsgState,
+    thread: string,
+    msgId: string,
+    key: string | null,
+    selector: MessageQueueSelector | null,
+    ownTimeout: number | undefined,
+  ): Sim<void> {
     const producer = this.producer;
     const impl = producer.defaultMQProducerImpl;
-    const ownTimeout = w.timeoutMs !== this.scenario.producer.sendMsgTimeout ? w.timeoutMs : undefined;
     try {
       if (w.mode === 'SYNC') {
         const result = selector
@@ -805,7 +902,7 @@ export class World {
       if (!isJavaCatchable(e)) throw e;
       this.result(m, null, e, false);
     } finally {
-      if (this.msgByThread.get(thread) === msgId) this.msgByThread.set(thread, null);
+      this.leaveMessage(thread, msgId);
     }
   }
 
@@ -866,6 +963,7 @@ export class World {
     m.done = true;
     // Only messages still in flight stay in the table (what sim.end lists).
     this.msgs.delete(m.msgId);
+    this.cachedThread = null;
     this.outstanding--;
     const costMs = this.kernel.now() - m.callT;
     let codeRef = viaCallback
@@ -1291,13 +1389,14 @@ function clearExplain(ex: SelectionExplain): SelectionExplain {
   ex.path = null;
   ex.index = null;
   ex.pos = null;
-  ex.counterReads.length = 0;
-  ex.skipped.length = 0;
+  // Setting an array's length is a runtime call even when it is 0 already (the usual case here).
+  if (ex.counterReads.length !== 0) ex.counterReads.length = 0;
+  if (ex.skipped.length !== 0) ex.skipped.length = 0;
   ex.pick = undefined;
   ex.writeQueueNums = undefined;
   ex.removedFromFaultTable = undefined;
   ex.mutated = undefined;
-  ex.loggedErrors.length = 0;
+  if (ex.loggedErrors.length !== 0) ex.loggedErrors.length = 0;
   ex.resetTo = undefined;
   ex.chosen = undefined;
   return ex;
