@@ -6,9 +6,14 @@ import { rpcKindOfName, rpcName, type RpcKind } from './rpcKinds';
 
 /**
  * The Timeout budget panel's fold. Every message's timeline (call, queue wait, route lookups, attempts,
- * RPCs, budget checks, result) is indexed once from the whole trace; the fold state is only the cursor and
- * the message at it, and `budgetAt` / `waterfallRows` clip the timelines to the cursor. So stepping and
+ * RPCs, budget checks, result) comes from the whole trace; the fold state is only the cursor and the
+ * message at it, and `budgetAt` / `waterfallRows` clip the timelines to the cursor. So stepping and
  * checkpoints cost nothing, and nothing after the cursor is ever shown.
+ *
+ * The index lists each message's events once per trace; a message's timeline is built from them when a
+ * panel first asks for it (the selected message, the waterfall rows in view) and kept for a while. A run of
+ * 100,000 messages would otherwise hold every timeline, some 2.7 KB each, and build them all before the
+ * page first shows it.
  */
 
 export interface RpcLeg {
@@ -71,9 +76,12 @@ export interface MessageTimeline {
 }
 
 export interface TimeoutBudgetIndex {
-  messages: MessageTimeline[];
-  byId: Map<string, MessageTimeline>;
-  /** `seq` of each message's first event, in `messages` order (ascending). */
+  /** Messages in call order. */
+  readonly count: number;
+  /** The timeline of the message at `order` in call order (0 <= order < count). */
+  at(order: number): MessageTimeline;
+  byId: { get(msgId: string): MessageTimeline | undefined; has(msgId: string): boolean };
+  /** `seq` of each message's `send.call` (else its first event), in call order (ascending). */
   startSeqs: number[];
 }
 
@@ -85,7 +93,87 @@ export interface TimeoutBudgetState {
   cursorMsgId: string | null;
 }
 
+/** Built timelines kept per trace; past this many the least recently asked for is dropped. */
+const KEPT_TIMELINES = 5_000;
+
+interface MessageEvents {
+  order: number;
+  /** Indices of the message's events in the trace, in order: its own and the replies to its RPCs. */
+  events: number[];
+}
+
 export function indexTimeoutBudget(trace: Trace): TimeoutBudgetIndex {
+  const byId = new Map<string, MessageEvents>();
+  const ids: string[] = [];
+  const startSeqs: number[] = [];
+  const rpcOwner = new Map<number, MessageEvents>();
+  const seqAt = (i: number) => fieldAt(trace, i, 'seq') as number;
+  const add = (msgId: string, i: number, isCall: boolean): MessageEvents => {
+    let m = byId.get(msgId);
+    if (!m) {
+      m = { order: ids.length, events: [] };
+      byId.set(msgId, m);
+      ids.push(msgId);
+      startSeqs.push(seqAt(i));
+    }
+    m.events.push(i);
+    if (isCall) startSeqs[m.order] = seqAt(i);
+    return m;
+  };
+  // Which events belong to which message, by the rules `timelinesOf` follows, reading single fields.
+  for (let i = 0; i < trace.length; i++) {
+    const kind = kindAt(trace, i);
+    if (kind.startsWith('rpc.')) {
+      const raw = fieldAt(trace, i, 'rpcId');
+      const rpcId = typeof raw === 'number' && Number.isFinite(raw) ? raw : undefined;
+      if (kind !== 'rpc.send') {
+        rpcOwner.get(rpcId ?? -1)?.events.push(i);
+        continue;
+      }
+      if (rpcId === undefined) continue;
+      const own = rpcOwner.get(rpcId);
+      if (own) {
+        own.events.push(i);
+        continue;
+      }
+      const msgId = fieldAt(trace, i, 'msgId');
+      if (typeof msgId === 'string' && msgId !== '') rpcOwner.set(rpcId, add(msgId, i, false));
+      continue;
+    }
+    const msgId = fieldAt(trace, i, 'msgId');
+    if (typeof msgId === 'string' && msgId !== '') add(msgId, i, kind === 'send.call');
+  }
+
+  const built = new Map<string, MessageTimeline>();
+  const timeline = (msgId: string): MessageTimeline | undefined => {
+    let m = built.get(msgId);
+    if (m) {
+      // Most recently asked for last, so that the oldest is dropped first.
+      built.delete(msgId);
+      built.set(msgId, m);
+      return m;
+    }
+    const entry = byId.get(msgId);
+    if (!entry) return undefined;
+    const events = entry.events.map((i) => trace.at(i)!);
+    m = { ...timelinesOf(events)[0]!, order: entry.order };
+    built.set(msgId, m);
+    if (built.size > KEPT_TIMELINES) built.delete(built.keys().next().value!);
+    return m;
+  };
+  return {
+    count: ids.length,
+    at: (order) => timeline(ids[order]!)!,
+    byId: { get: timeline, has: (msgId) => byId.has(msgId) },
+    startSeqs,
+  };
+}
+
+/**
+ * The timelines of the messages in `trace`, in the order their first events come. The index calls it with
+ * one message's events at a time; over a whole trace it gives every timeline at once (tests compare).
+ */
+export function timelinesOf(trace: Trace): MessageTimeline[] {
   const messages: MessageTimeline[] = [];
   const byId = new Map<string, MessageTimeline>();
   const rpcOwner = new Map<number, RpcLeg>();
@@ -234,7 +322,7 @@ export function indexTimeoutBudget(trace: Trace): TimeoutBudgetIndex {
         break;
     }
   }
-  return { messages, byId, startSeqs: messages.map((m) => m.call.seq) };
+  return messages;
 }
 
 export const timeoutBudgetFold: Fold<TimeoutBudgetState> = {
@@ -500,7 +588,7 @@ export function waterfallRows(state: TimeoutBudgetState, from: number, to: numbe
   const count = startedCount(state);
   const rows: WaterfallRow[] = [];
   for (let i = Math.max(0, from); i < Math.min(to, count); i++) {
-    const m = state.index.messages[i]!;
+    const m = state.index.at(i);
     const view = budgetAt(m, state.lastSeq, state.now);
     rows.push({
       msgId: m.msgId,

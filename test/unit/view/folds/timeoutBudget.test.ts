@@ -1,10 +1,17 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../../../../src/scenario';
+import { runScenario } from '../../../../src/sim/runScenario';
+import { packTrace } from '../../../../src/trace/packed';
 import type { TraceArray, TraceEvent } from '../../../../src/trace/types';
 import {
   budgetAt,
   budgetLeft,
   focusMessage,
+  indexTimeoutBudget,
   startedCount,
+  timelinesOf,
   timeoutBudgetFold,
   waterfallRows,
   type Span,
@@ -150,8 +157,41 @@ describe('timeoutBudgetFold', () => {
   });
 
   it('gives the same state from a checkpoint clone as from the start', () => {
-    expect(foldFromCheckpoint(timeoutBudgetFold, lostReply, 5, 20)).toEqual(
-      foldTo(timeoutBudgetFold, lostReply, 20),
-    );
+    const fromCheckpoint = foldFromCheckpoint(timeoutBudgetFold, lostReply, 5, 20);
+    const fromStart = foldTo(timeoutBudgetFold, lostReply, 20);
+    // The index builds timelines on demand (functions): compare what it gives, and the rest as data.
+    const data = ({ index, ...rest }: typeof fromStart) => ({
+      ...rest,
+      startSeqs: index.startSeqs,
+      timelines: Array.from({ length: index.count }, (_, i) => index.at(i)),
+    });
+    expect(data(fromCheckpoint)).toEqual(data(fromStart));
+  });
+
+  it('builds a message’s timeline from its own events, in call order', () => {
+    const index = foldTo(timeoutBudgetFold, lostReply, lostReply.length).index;
+    expect(index.count).toBeGreaterThan(0);
+    for (let i = 0; i < index.count; i++) {
+      const m = index.at(i);
+      expect(m.order).toBe(i);
+      expect(index.byId.get(m.msgId)).toBe(m);
+      expect(index.byId.has(m.msgId)).toBe(true);
+      expect(index.startSeqs[i]).toBe(m.call.seq);
+    }
+    expect(index.byId.has('no such message')).toBe(false);
+    expect(index.byId.get('no such message')).toBeUndefined();
+  });
+
+  it('gives every preset message the timeline a pass over the whole trace gives', () => {
+    const dir = resolve(import.meta.dirname, '../../../../public/scenarios');
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      const parsed = parseScenarioText(readFileSync(resolve(dir, file), 'utf8'));
+      if (!parsed.ok) throw new Error(file);
+      const trace = packTrace(runScenario(parsed.scenario));
+      const whole = timelinesOf(trace);
+      const index = indexTimeoutBudget(trace);
+      expect(index.count, file).toBe(whole.length);
+      for (let i = 0; i < whole.length; i++) expect(index.at(i), `${file} #${i}`).toEqual(whole[i]);
+    }
   });
 });
