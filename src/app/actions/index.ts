@@ -8,8 +8,8 @@ export { matchesKey, type Action, type KeyLike, type ShortcutKey } from './types
 export * from './playback';
 export * from './classroom';
 
-/** Every registered action, in the order the shortcut help lists them. */
-export const ACTIONS: readonly Action[] = [
+/** The actions that move through a trace and set its pace (the Compare view has only these). */
+export const PLAYBACK_ACTIONS: readonly Action[] = [
   playback.togglePlay,
   playback.stepForward,
   playback.stepBack,
@@ -20,9 +20,10 @@ export const ACTIONS: readonly Action[] = [
   playback.faster,
   playback.slower,
   playback.togglePacing,
-  playback.toggleHelp,
-  ...CLASSROOM_ACTIONS,
 ];
+
+/** Every registered action, in the order the shortcut help lists them. */
+export const ACTIONS: readonly Action[] = [...PLAYBACK_ACTIONS, playback.toggleHelp, ...CLASSROOM_ACTIONS];
 
 export function actionForKey(event: KeyLike, actions: readonly Action[] = ACTIONS): Action | undefined {
   return actions.find((a) => matchesKey(a, event));

@@ -1,18 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { StoreApi } from 'zustand';
-import {
-  faster,
-  goToEnd,
-  nextNotable,
-  previousNotable,
-  restart,
-  slower,
-  stepBack,
-  stepForward,
-  togglePacing,
-  togglePlay,
-  type Action,
-} from '../../app/actions';
+import { PLAYBACK_ACTIONS } from '../../app/actions';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { SpeedAndPacing, Transport } from '../../app/PlaybackBar';
 import { usePlaybackLoop } from '../../app/usePlaybackLoop';
@@ -57,23 +45,6 @@ function message(error: unknown): string {
 function initialB(a: SettingValues): SettingValues {
   return { ...a, 'producer.sendLatencyFaultEnable': !a['producer.sendLatencyFaultEnable'] };
 }
-
-/**
- * The keys of the Compare view: playback only (no help dialog, no prediction or editor here). They drive
- * A; B follows through the linked scrubbers.
- */
-const COMPARE_ACTIONS: readonly Action[] = [
-  togglePlay,
-  stepForward,
-  stepBack,
-  restart,
-  goToEnd,
-  nextNotable,
-  previousNotable,
-  faster,
-  slower,
-  togglePacing,
-];
 
 /** Moving one side's cursor moves the other to the same virtual time (a guard stops the echo). */
 function useLinkedScrubbers(left: StoreApi<AppState>, right: StoreApi<AppState>): void {
@@ -234,7 +205,8 @@ export function CompareView({ io = {} }: { io?: CompareIo }) {
   const ioRef = useRef(io);
   useLinkedScrubbers(left, right);
   usePlaybackLoop(left);
-  useShortcuts(left, document, COMPARE_ACTIONS);
+  // Playback keys only (no help dialog, prediction or editor here): they drive A, and B follows.
+  useShortcuts(left, document, PLAYBACK_ACTIONS);
 
   // Problems are written in the language of the moment; a language switch alone does not re-run anything.
   const langRef = useRef(lang);

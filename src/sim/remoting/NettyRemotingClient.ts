@@ -348,11 +348,7 @@ export class NettyRemotingClient implements RemotingClient {
       try {
         const costTime = clock.now() - beginStartTime;
         if (timeoutMillis < costTime) {
-          throw new RemotingTooMuchRequestException(
-            this.profile.version === '4.5.2'
-              ? 'invokeAsync call timeout'
-              : `invokeAsync call the addr[${String(addr)}] timeout`,
-          );
+          throw this.invokeAsyncTimeout(addr);
         }
         yield* this.invokeAsyncImpl4(channel, request, timeoutMillis - costTime, invokeCallback);
       } catch (e) {
@@ -366,6 +362,15 @@ export class NettyRemotingClient implements RemotingClient {
     const error = new RemotingConnectException(this.profile, addr);
     this.observer.asyncFailedEarly(this.msgIdOf(request), error);
     throw error;
+  }
+
+  /** 4.x `invokeAsync`'s cost check failing: the budget was spent before the request could go. */
+  private invokeAsyncTimeout(addr: string | null): RemotingTooMuchRequestException {
+    return new RemotingTooMuchRequestException(
+      this.profile.version === '4.5.2'
+        ? 'invokeAsync call timeout'
+        : `invokeAsync call the addr[${String(addr)}] timeout`,
+    );
   }
 
   /**
@@ -394,11 +399,7 @@ export class NettyRemotingClient implements RemotingClient {
     const channel = this.cachedChannel(addr);
     if (channel === null || !channel.active) return false;
     if (timeoutMillis < 0) {
-      const error = new RemotingTooMuchRequestException(
-        this.profile.version === '4.5.2'
-          ? 'invokeAsync call timeout'
-          : `invokeAsync call the addr[${String(addr)}] timeout`,
-      );
+      const error = this.invokeAsyncTimeout(addr);
       this.observer.asyncFailedEarly(this.msgIdOf(request), error);
       throw error;
     }

@@ -111,6 +111,9 @@ export interface TopologyState {
 const NAMESRV_PATTERN = /name-?s(erve)?r?v|nameserver|namesrv/i;
 const PRODUCER_PATTERN = /producer|client|instance/i;
 
+/** The fields naming an RPC's two ends. */
+const ENDPOINT_KEYS = ['from', 'to'] as const;
+
 /** The kinds `brokerNamesIn` reads (besides `fault.update` and `queue.select`, read field by field). */
 const NAMING_KINDS: ReadonlySet<string> = new Set([
   'broker.state',
@@ -256,7 +259,7 @@ export function indexTopology(trace: Trace): TopologyIndex {
     }
   }
   for (let i = 0; i < trace.length; i++) {
-    for (const key of ['from', 'to'] as const) {
+    for (const key of ENDPOINT_KEYS) {
       const id = fieldAt(trace, i, key);
       if (typeof id === 'string' && id !== '') classify(id, null);
     }
